@@ -24,6 +24,8 @@ await build({
   format: 'cjs',
   sourcemap: true,
   external: ['vscode'],
+  // web-tree-sitter's ESM build needs import.meta.url; the CommonJS build works in a CJS bundle.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
   logLevel: 'warning',
 });
 

@@ -1,5 +1,4 @@
 // The app model: what the engine knows about a workspace after reading it.
-import type { FrameworkVersions } from '../versions';
 import type { RouterTree } from '../routing/types';
 import type { Span } from './span';
 
@@ -42,16 +41,4 @@ export interface FileProblem {
   file: string;
   message: string;
   severity: 'error' | 'warning' | 'info';
-}
-
-export interface WorkspaceModel {
-  root: string;
-  versions: FrameworkVersions;
-  /** Where each version came from, e.g. "pyproject.toml: fastapi==0.92.0" or "default (newest)". */
-  versionSources: Record<keyof FrameworkVersions, string>;
-  apps: AppInfo[];
-  /** Apps that are served: the --app / [tool.route-lens] app selection, or every app not mounted into another. */
-  served: AppInfo[];
-  unresolved: Unresolved[];
-  problems: FileProblem[];
 }

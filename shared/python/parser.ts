@@ -11,10 +11,18 @@ export type { Node as SyntaxNode, Tree as SyntaxTree };
 let pythonParser: Parser | undefined;
 
 function wasmPath(file: string, pkgPath: string): string {
-  const besideBundle = typeof __dirname === 'string' ? path.join(__dirname, file) : '';
-  if (besideBundle && existsSync(besideBundle)) return besideBundle;
-  const require = createRequire(path.join(process.cwd(), 'package.json'));
-  return require.resolve(pkgPath);
+  const here = typeof __dirname === 'string' ? __dirname : process.cwd();
+  const besideBundle = path.join(here, file);
+  if (existsSync(besideBundle)) return besideBundle;
+  // From source (tests): resolve the npm package from this file's folder, then from the cwd.
+  for (const base of [here, process.cwd()]) {
+    try {
+      return createRequire(path.join(base, 'noop.js')).resolve(pkgPath);
+    } catch {
+      /* next */
+    }
+  }
+  throw new Error(`cannot find ${file}: reinstall Route Lens (it ships next to the bundle)`);
 }
 
 /** Must be awaited once before `parsePython`. Safe to call many times. */
