@@ -231,7 +231,7 @@ export class Evaluator {
       let value: Value;
       if (source.t === 'module') value = this.moduleAttribute(source.module, name, nameNode);
       else value = unknown(`imported from ${moduleName}, which is not in the workspace`, this.span(nameNode));
-      scope.vars.set(aliasNode.text, value);
+      this.bind(scope, aliasNode.text, value);
     }
   }
 
@@ -316,10 +316,7 @@ export class Evaluator {
 
   private assign(target: SyntaxNode, value: Value, scope: Scope): void {
     if (target.type === 'identifier') {
-      scope.vars.set(target.text, value);
-      if (value.t === 'router' && !scope.parent) {
-        value.router.bindings.push({ module: scope.module.name, variable: target.text });
-      }
+      this.bind(scope, target.text, value);
       return;
     }
     if ((target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern') && value.t === 'list') {
@@ -334,7 +331,25 @@ export class Evaluator {
     if (target.type === 'attribute') {
       const obj = this.evalExpr(target.childForFieldName('object')!, scope);
       const attr = target.childForFieldName('attribute')!.text;
+      if (obj.t === 'function' && attr === '__name__') {
+        if (value.t === 'str') obj.name = value.s.value;
+        else obj.name = '<unknown>';
+        return;
+      }
+      if (obj.t === 'function' && attr === '__doc__') {
+        obj.doc = value.t === 'str' ? value.s : value.t === 'none' ? null : undefined;
+        return;
+      }
       this.semantics.setAttribute(obj, attr, value, target);
+    }
+  }
+
+  /** Binds a name; module-level names of routers are how apps are found and named. */
+  private bind(scope: Scope, name: string, value: Value): void {
+    scope.vars.set(name, value);
+    if (value.t === 'router' && !scope.parent) {
+      const bindings = value.router.bindings;
+      if (!bindings.some((b) => b.module === scope.module.name && b.variable === name)) bindings.push({ module: scope.module.name, variable: name });
     }
   }
 

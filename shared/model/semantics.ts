@@ -349,7 +349,7 @@ export class FrameworkSemantics {
       includeInSchema: includeInSchema && (router?.includeInSchema ?? true),
     };
     if (endpointValue?.t === 'function') {
-      const doc = docstringOf(endpointValue.node, endpointValue.span.file);
+      const doc = 'doc' in endpointValue ? endpointValue.doc : docstringOf(endpointValue.node, endpointValue.span.file);
       if (doc) info.docstring = doc;
       const sig = signatureOf(endpointValue.node);
       info.endpointParams = sig.names;

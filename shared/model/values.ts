@@ -21,6 +21,8 @@ export interface FunctionValue {
   nameSpan: Span;
   /** Enclosing function scope, for closures. */
   closure?: Scope;
+  /** `fn.__doc__ = ...` after the definition: a string, null (None), undefined (not known) */
+  doc?: StringWithMap | null;
   /** Set when an unknown decorator wrapped it. */
   wrappedBy?: string;
 }

@@ -1,0 +1,1 @@
+"""The shop: run with `uvicorn shop.main:app` from examples/fastapi_shop."""
