@@ -35,11 +35,18 @@ export interface CompiledPath {
   /** Starlette's `path_format`, e.g. `/items/{id}`. */
   format: string;
   params: PathParam[];
+  /**
+   * Every named group of `regex` in Python's groupdict() order: the params, plus any named
+   * group inside a custom convertor regex (convertor null: Starlette fails on it with KeyError).
+   */
+  captures: ReadonlyArray<{ name: string; group: number; convertor: Convertor | null }>;
 }
 
 export type TemplateError =
   | { kind: 'duplicate-params'; message: string; names: string[]; params: PathParam[] }
-  | { kind: 'unknown-convertor'; message: string; convertor: string; param: PathParam };
+  | { kind: 'unknown-convertor'; message: string; convertor: string; param: PathParam }
+  /** A (custom) convertor regex Python rejects or the engine cannot reproduce in JavaScript. */
+  | { kind: 'unsupported-regex'; message: string; reason: string; convertors: string[] };
 
 export type CompileResult = { ok: true; compiled: CompiledPath } | { ok: false; error: TemplateError };
 
@@ -173,6 +180,10 @@ export interface MatchRequest {
   /** Host header value (may include a port). */
   host?: string;
   scheme?: 'http' | 'https' | 'ws' | 'wss';
+  /** scope["root_path"] as the server (e.g. uvicorn --root-path) or FastAPI(root_path=) sets it. */
+  rootPath?: string;
+  /** scope["server"]; used for the redirect Location when the Host header is missing or invalid. */
+  server?: { host: string; port: number };
 }
 
 /** A converted path parameter: `repr` is Python's str() of the converted value (int('007') -> "7"). */
@@ -218,5 +229,7 @@ export type MatchOutcome =
   | (OutcomeBase & { kind: 'method-not-allowed'; status: 405; route: RouteNode; allow: string[] })
   | (OutcomeBase & { kind: 'redirect'; status: 307; location: string })
   | (OutcomeBase & { kind: 'not-found'; status: 404 })
+  /** The framework raises while matching (e.g. int() of more than 4300 digits): a 500. */
+  | (OutcomeBase & { kind: 'server-error'; status: 500; reason: string })
   /** websocket scope that matched no websocket route: the socket is closed (code 1000). */
   | (OutcomeBase & { kind: 'websocket-close'; status: null });
