@@ -2,7 +2,7 @@
 import { builtinConvertors, withCustomConvertors } from '../routing/convertors';
 import type { ConvertorTable, MountNode, OpaqueApp, RouterTree, TableNode } from '../routing/types';
 import type { FrameworkVersions } from '../versions';
-import type { AppRef } from '../workspace/config';
+import type { AppRef, RouteLensConfig } from '../workspace/config';
 import { Evaluator, type ModuleSource } from './evaluator';
 import { RouterObject, type Entry, type FrameworkError } from './routerObject';
 import { copyIncludedLazy } from './semantics';
@@ -20,6 +20,8 @@ export interface ProjectModel {
   errors: FrameworkError[];
   problems: FileProblem[];
   convertors: ConvertorTable;
+  /** [tool.route-lens] of this project */
+  config: RouteLensConfig;
   /** The evaluated router objects, for analyses that need the history (e.g. routes added after include). */
   routers: RouterObject[];
   /** The evaluator, for syntax trees and module lookups. */
@@ -32,6 +34,7 @@ export interface ProjectInput {
   versions: FrameworkVersions;
   versionSources: Record<keyof FrameworkVersions, string>;
   app?: AppRef;
+  config: RouteLensConfig;
   problems: FileProblem[];
 }
 
@@ -71,7 +74,6 @@ export function analyzeProject(input: ProjectInput): ProjectModel {
     const wanted = input.app;
     const obj = appObjects.find((r) => r.bindings.some((b) => b.module === wanted.module && b.variable === wanted.variable));
     served = obj ? [infoOf.get(obj)!] : [];
-    if (!obj) problems.push({ file: input.root, severity: 'error', message: `app ${wanted.module}:${wanted.variable} not found; apps: ${apps.map((a) => a.id).join(', ') || 'none'}` });
   } else {
     served = apps.filter((a) => a.mountedBy.length === 0);
   }
@@ -86,6 +88,7 @@ export function analyzeProject(input: ProjectInput): ProjectModel {
     errors: ev.errors,
     problems,
     convertors,
+    config: input.config,
     routers: ev.routers,
     evaluator: ev,
   };

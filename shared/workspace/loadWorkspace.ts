@@ -78,11 +78,19 @@ export function analyzeWorkspace(snapshot: WorkspaceFilesSnapshot, options: Work
   const problems = [...snapshot.problems, ...projects.flatMap((p) => p.problems)];
   const labelled = projects.length > 1;
   const apps = projects.flatMap((p) => p.apps.map((a) => (labelled ? relabel(a, path.relative(root, p.root)) : a)));
+  const served = apps.filter((a) => projects.some((p) => p.served.some((s) => s.tree === a.tree)));
+  // An --app (or [tool.route-lens] app) that names no app anywhere is an error worth saying.
+  for (const p of projects) {
+    const wanted = options.app ?? p.config.app;
+    if (wanted && !p.served.length && (!options.app || served.length === 0)) {
+      problems.push({ file: path.join(p.root, 'pyproject.toml'), severity: 'error', message: `app ${wanted.module}:${wanted.variable} not found; apps here: ${p.apps.map((a) => `${a.module}:${a.variable}`).join(', ') || 'none'}` });
+    }
+  }
   return {
     root,
     projects,
     apps,
-    served: apps.filter((a) => projects.some((p) => p.served.some((s) => s.tree === a.tree))),
+    served,
     unresolved: projects.flatMap((p) => p.unresolved),
     problems,
   };
@@ -120,6 +128,7 @@ function analyzeOneProject(root: string, files: Map<string, string>, options: Wo
     versions,
     versionSources: sources,
     app: options.app ?? config.app,
+    config,
     problems,
   });
 }
