@@ -1,0 +1,36 @@
+// Status bar: route count and indexing state, from the server's routeLens/status notification.
+import * as vscode from 'vscode';
+import type { StatusParams } from '../shared/ide/protocol';
+
+export class RouteLensStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('routeLens.status', vscode.StatusBarAlignment.Left, 50);
+
+  constructor() {
+    this.item.name = 'Route Lens';
+    this.item.command = 'routeLens.showRouteTable';
+    this.update({ state: 'indexing', routes: 0, apps: 0 });
+    this.item.show();
+  }
+
+  update(status: StatusParams): void {
+    const count = `${status.routes} route${status.routes === 1 ? '' : 's'}`;
+    switch (status.state) {
+      case 'indexing':
+        this.item.text = `$(sync~spin) Routes: indexing…`;
+        this.item.tooltip = 'Route Lens is reading the workspace';
+        break;
+      case 'ready':
+        this.item.text = `$(list-tree) ${count}`;
+        this.item.tooltip = `Route Lens: ${count} in ${status.apps} served app${status.apps === 1 ? '' : 's'}. Click for the route table.`;
+        break;
+      case 'error':
+        this.item.text = `$(warning) ${count}`;
+        this.item.tooltip = `Route Lens could not analyse part of the workspace:\n${status.message ?? ''}`;
+        break;
+    }
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
