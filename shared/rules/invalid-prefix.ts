@@ -1,0 +1,114 @@
+/**
+ * RL005 invalid-prefix
+ *
+ * ## What it does
+ * Reports the path and prefix mistakes the framework refuses with an exception while the app
+ * is being built:
+ * - `APIRouter(prefix=...)` or `include_router(..., prefix=...)` not starting with `/`:
+ *   `AssertionError: A path prefix must start with '/'`;
+ * - a prefix ending with `/`: `AssertionError: A path prefix must not end with '/', as the
+ *   routes will start with '/'`;
+ * - a Starlette `Route`/`WebSocketRoute`/`Mount` path not starting with `/`:
+ *   `AssertionError: Routed paths must start with '/'`;
+ * - a `Host` pattern starting with `/`: `AssertionError: Host must not start with '/'`;
+ * - `include_router` without a prefix of a router holding a route with an empty path:
+ *   `Exception: Prefix and path cannot be both empty (path operation: NAME)`.
+ *
+ * ## Why is this bad?
+ * The exception is raised at import: the app does not start.
+ *
+ * ## Example
+ * ```python
+ * router = APIRouter(prefix="/items/")     # RL005: must not end with '/'
+ * ```
+ *
+ * ## How to fix
+ * Write prefixes as `/items` (leading slash, no trailing slash) and paths starting with `/`.
+ * The quick fix rewrites the string literal.
+ */
+import type { FrameworkError } from '../model/routerObject';
+import type { Rule, RuleContext } from './context';
+import type { Diagnostic, Fix } from './types';
+
+export const CODE = 'RL005';
+export const NAME = 'invalid-prefix';
+
+const TOPICS = new Set(['prefix', 'route-path', 'mount-path', 'empty-path']);
+
+export const invalidPrefix: Rule = {
+  code: CODE,
+  name: NAME,
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    const seen = new Set<string>();
+    for (const error of ctx.project.errors) {
+      if (!TOPICS.has(error.topic)) continue;
+      const key = `${error.span.file}:${error.span.start}:${error.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        code: CODE,
+        rule: NAME,
+        severity: 'error',
+        message: `${error.exception}: ${error.message} — raised while the app is built, so it does not start.${advice(error)}`,
+        span: error.span,
+        related: [],
+        fixes: fixFor(ctx, error),
+      });
+    }
+    // Starlette's Host asserts its pattern; the model does not record it as an error.
+    for (const { decl } of ctx.declarations()) {
+      if (decl.kind !== 'host' || !decl.host.startsWith('/')) continue;
+      const span = decl.pathString?.span ?? decl.span;
+      const key = `${span.file}:${span.start}:host`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        code: CODE,
+        rule: NAME,
+        severity: 'error',
+        message: "AssertionError: Host must not start with '/' — raised while the app is built, so it does not start. A Host takes a host name pattern such as \"{sub}.example.com\".",
+        span,
+        related: [],
+        fixes: [],
+      });
+    }
+    return out;
+  },
+};
+
+function advice(error: FrameworkError): string {
+  switch (error.topic) {
+    case 'prefix':
+      return ' Write the prefix with a leading "/" and no trailing "/", e.g. "/items".';
+    case 'empty-path':
+      return ' Give the route a path such as "/" or include the router with a prefix.';
+    default:
+      return ' Start the path with "/".';
+  }
+}
+
+/** A quick fix when the faulty value is one plain string literal. */
+function fixFor(ctx: RuleContext, error: FrameworkError): Fix[] {
+  if (error.topic === 'empty-path') return [];
+  const text = ctx.file(error.span.file)?.text.slice(error.span.start, error.span.end);
+  if (text === undefined) return [];
+  const m = /^([rRuU]?)(['"])([^'"\\\n{}]*)\2$/.exec(text);
+  if (!m) return [];
+  const value = m[3]!;
+  let fixed: string;
+  if (error.topic === 'prefix') {
+    fixed = (value.startsWith('/') ? value : '/' + value).replace(/\/+$/, '');
+  } else {
+    fixed = '/' + value;
+  }
+  if (fixed === value) return [];
+  const contentStart = error.span.start + m[1]!.length + 1;
+  return [
+    {
+      title: `Change ${JSON.stringify(value)} to ${JSON.stringify(fixed)}`,
+      edits: [{ span: { file: error.span.file, start: contentStart, end: contentStart + value.length }, newText: fixed }],
+      isPreferred: true,
+    },
+  ];
+}
