@@ -251,6 +251,31 @@ function stringPieces(node: SyntaxNode): SyntaxNode[] | string {
   return pieces;
 }
 
+/** The nearest sibling of `node` that is not a comment, in one direction. */
+function adjacentSibling(node: SyntaxNode, forward: boolean): SyntaxNode | null {
+  let sibling = forward ? node.nextSibling : node.previousSibling;
+  while (sibling?.type === 'comment') sibling = forward ? sibling.nextSibling : sibling.previousSibling;
+  return sibling;
+}
+
+/**
+ * True when tree-sitter's error recovery left the literal clean but put what sits right beside
+ * it (inside the same parentheses) in an ERROR node. That neighbour is often the next piece of
+ * an implicit concatenation that tree-sitter could not read (e.g. an f-string with an empty
+ * `{}` field), so Python reads a different literal or none at all.
+ */
+function besideSyntaxError(node: SyntaxNode): boolean {
+  for (let current: SyntaxNode | null = node; current; ) {
+    const parent: SyntaxNode | null = current.parent;
+    if (!parent?.hasError) return false;
+    for (const sibling of [adjacentSibling(current, false), adjacentSibling(current, true)]) {
+      if (sibling && (sibling.isError || sibling.isMissing)) return true;
+    }
+    current = parent.type === 'parenthesized_expression' ? parent : null;
+  }
+  return false;
+}
+
 /**
  * The str value of a `string` or `concatenated_string` node. f-string fields are evaluated by
  * `resolveExpr`; without it (or when it cannot) the result is unresolved. Interpolated text is
@@ -260,6 +285,7 @@ export function decodeString(node: SyntaxNode, resolveExpr?: ResolveExpr, file =
   const pieces = stringPieces(node);
   if (typeof pieces === 'string') return { ok: false, reason: pieces };
   if (node.hasError) return { ok: false, reason: 'the string literal has a syntax error' };
+  if (besideSyntaxError(node)) return { ok: false, reason: 'a syntax error right beside the string literal (the literal may continue into it)' };
   const out = new MappedBuilder();
   let allRaw = true;
   try {

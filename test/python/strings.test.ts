@@ -223,6 +223,12 @@ describe('decodeString rejections', () => {
   it('reports names outside its Unicode name table as unresolved', () => {
     expect(reason("x = '\\N{GRINNING FACE}'\n")).toMatch(/not in Route Lens's table/);
   });
+  it('rejects a literal whose neighbour tree-sitter could only read as an ERROR', () => {
+    // Python concatenates both pieces and rejects the `{}` field; tree-sitter keeps the first
+    // piece clean and puts the raw f-string in an ERROR node beside it.
+    const src = "x = (R'''\\\r\nword'''\r\n    Fr''''x\\N{}'x\\\r\n\\N{HANGUL SYLLABLE GAG}\\0''')\r\n";
+    expect(reason(src, true)).toMatch(/syntax error/);
+  });
   it('rejects ur prefixes and non-string nodes', () => {
     expect(reason("x = ur'a'\n")).toBeDefined();
     expect(reason('x = 1\n')).toMatch(/not a string/);
