@@ -5,22 +5,12 @@ import { findShadowedRoutes, reachableExample, type AnalysedNode } from '../../s
 import type { RouterTree } from '../../shared/routing/types';
 import { requireOracle, runOracle } from '../oracle/oracle';
 import { anyMethod, api, convertorTable, mount, route, router, ws, type NodeSpec } from '../analysis/routeTrees';
+import { mulberry32, suiteSeed } from './gen/rng';
 
 const CUSTOM = { hex: '[0-9a-f]+', word: '[a-z]+', ver: 'v[0-9]+(?:\\.[0-9]+)?' };
 const CONVERTORS = convertorTable(CUSTOM);
 const TABLES = 70;
 const UNLISTED_METHOD = 'ZZZ';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
@@ -93,7 +83,7 @@ function nodeMethods(node: AnalysedNode): (string | undefined)[] {
 
 beforeAll(() => {
   requireOracle();
-  const rand = mulberry32(20240611);
+  const rand = mulberry32(suiteSeed('shadowing'));
   for (let t = 0; t < TABLES; t++) {
     const size = 3 + Math.floor(rand() * 10);
     const tree = router(

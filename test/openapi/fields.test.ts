@@ -3,20 +3,10 @@ import { cleandoc, cleandocMapped, compilerDocstring } from '../../shared/openap
 import { descriptionFor, operationIdFor, summaryFor } from '../../shared/openapi/fields';
 import { ORACLE_VERSIONS } from '../../shared/versions';
 import { requireOracle, runOracle } from '../oracle/oracle';
+import { mulberry32, suiteSeed } from '../differential/gen/rng';
 
 const PY311 = ORACLE_VERSIONS.python;
 const PY313 = [3, 13];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INDENTS = ['', '', ' ', '    ', '    ', '        ', '\t', '  \t', '\t ', '\f', '    \f', '\v  ', '\x1c ', '\u3000', '\xa0'];
 const WORDS = ['Read', 'items', 'é', '中文', '😀', 'e\u0301', 'x_y', 'Σ', '\f', 'a\fb', '\t', '  ', '-', '{id}'];
@@ -98,8 +88,7 @@ interface Fields {
 describe('OpenAPI fields match FastAPI 0.92 on generated routes', () => {
   it('summary, description, operationId and cleandoc agree', () => {
     requireOracle();
-    const seed = Number(process.env.OPENAPI_SEED ?? 3003);
-    console.log(`openapi differential seed: ${seed}`);
+    const seed = suiteSeed('openapi fields');
     const rand = mulberry32(seed);
     const cases = Array.from({ length: 3200 }, () => generateCase(rand));
     const docs = cases.flatMap((c) => [c.doc, c.description]).filter((d): d is string => typeof d === 'string');

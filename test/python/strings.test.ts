@@ -2,21 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initPythonParser, parsePython, type SyntaxNode } from '../../shared/python/parser';
 import { decodeString, docstringOf, type FormatRequest, type ResolveExpr } from '../../shared/python/strings';
 import { requireOracle, runOracle } from '../oracle/oracle';
+import { mulberry32, suiteSeed } from '../differential/gen/rng';
 
 beforeAll(async () => {
   await initPythonParser();
 });
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The right-hand side of the first `x = ...` statement, parentheses removed. */
 function valueNode(source: string): SyntaxNode {
@@ -128,8 +118,7 @@ function generate(rand: () => number, isDoc: boolean): Generated {
 describe('decodeString matches CPython 3.11 on generated literals', () => {
   it('agrees on every generated case', () => {
     requireOracle();
-    const seed = Number(process.env.STRINGS_SEED ?? 20240611);
-    console.log(`strings differential seed: ${seed}`);
+    const seed = suiteSeed('string literals');
     const rand = mulberry32(seed);
     const cases = Array.from({ length: 3000 }, (_, i) => generate(rand, i % 6 === 5));
     const results = runOracle<number[] | null>(

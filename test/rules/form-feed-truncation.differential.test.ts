@@ -8,17 +8,7 @@ import { analyzeWorkspace, readWorkspace } from '../../shared/engine';
 import { checkWorkspace } from '../../shared/rules/index';
 import { requireOracle, runOracle } from '../oracle/oracle';
 import { applyEdits, check } from './fixture';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32, suiteSeed } from '../differential/gen/rng';
 
 const INDENTS = ['', ' ', '  ', '    ', '    ', '        ', '\t', '  \t', '\t ', '   '];
 const FF_PLACES = ['first-start', 'first-after-space', 'line-start', 'in-indent', 'after-indent', 'after-text', 'alone', 'end-of-previous'] as const;
@@ -81,7 +71,7 @@ const COUNT = 400;
 describe('RL004 differential (Debian FastAPI 0.92 / Python 3.11)', () => {
   it('fires exactly when the published description leaks hidden text; fixes publish the intended cut', async () => {
     requireOracle();
-    const rand = rng(4004);
+    const rand = mulberry32(suiteSeed('form-feed rule'));
     const docs = Array.from({ length: COUNT }, () => generate(rand));
     let source = 'from fastapi import FastAPI\n\napp = FastAPI()\n';
     const startOfCase: number[] = [];

@@ -6,17 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireOracle, runOracle } from '../oracle/oracle';
 import { check } from './fixture';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32, suiteSeed } from '../differential/gen/rng';
 
 const SEGMENTS = ['/a', 'a', '/', '/{x}', '/{y}', '/{x:int}', '/{x:integer}', '/{y:slug}', '/{z:Path}', '/{path}', '{x}', '/{x:}', '/{1x}', '/{y:path}', '.example.com', '/{x}-{y:float}'];
 const PREFIXES = ['', '', '/p', 'p', '/p/', '/', '/{x}', '/{y:int}', '/{q:nope}', '//'];
@@ -62,7 +52,7 @@ const COUNT = 500;
 describe('RL001/RL002/RL005 differential (Debian Starlette 0.26.1 / FastAPI 0.92)', () => {
   it('a generated module raises exactly when an error is reported in it', async () => {
     requireOracle();
-    const rand = rng(1205);
+    const rand = mulberry32(suiteSeed('template/prefix rules'));
     const bodies = Array.from({ length: COUNT }, () => generate(rand));
     const files: Record<string, string> = {};
     bodies.forEach((b, i) => (files[`gen/m${i}.py`] = HEADER + b));

@@ -24,3 +24,19 @@ export class Rng {
 export function randomSeed(): number {
   return Math.floor(Math.random() * 2 ** 31);
 }
+
+/** The same generator as a plain function, for suites that only need numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  const rng = new Rng(seed);
+  return () => rng.next();
+}
+
+/**
+ * The seed of a differential suite: ROUTE_LENS_SEED when set (to reproduce a run), else a new
+ * random one, so that every CI run tries other cases. Printed so a failure can be replayed.
+ */
+export function suiteSeed(suite: string): number {
+  const seed = process.env.ROUTE_LENS_SEED ? Number(process.env.ROUTE_LENS_SEED) : randomSeed();
+  console.log(`${suite} seed: ${seed} (ROUTE_LENS_SEED=${seed} reproduces it)`);
+  return seed;
+}
