@@ -4,17 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, ORACLE_PINS, table } from './helpers';
 
-/** The Python code blocks of a seed document (between ``` fences, or from its first import). */
-function seedCode(file: string, from: string, to?: string): string {
-  const text = readFileSync(path.resolve(__dirname, '../../../shared/seeds', file), 'utf8');
-  const start = text.indexOf(from);
-  const end = to ? text.indexOf(to, start) : text.length;
-  return text.slice(start, end);
+/** A code example copied verbatim from the seed documents (test/fixtures/seeds/). */
+function seedCode(file: string): string {
+  return readFileSync(path.resolve(__dirname, '../fixtures/seeds', file), 'utf8');
 }
 
 describe('seeds', () => {
   it('seed 000: a Starlette app whose routes.append runs only inside a request handler', async () => {
-    const code = seedCode('000_50691099a1b0ef8c.txt', 'import uvicorn', '```\n\n* 启动');
+    const code = seedCode('seed000_dynamic_routes.py');
     const m = await analyze({ 'app.py': code, 'pyproject.toml': ORACLE_PINS });
     expect(m.served.map((a) => a.id)).toEqual(['app:app']);
     // At import time only /register exists; the append happens when /register is called.
@@ -22,7 +19,7 @@ describe('seeds', () => {
   });
 
   it('seed 002: FastAPI with a lifespan', async () => {
-    const code = seedCode('002_6d4ff6feccc48ace.txt', 'import asyncio', '⚠️');
+    const code = seedCode('seed002_lifespan.py');
     const m = await analyze({ 'main.py': code, 'pyproject.toml': ORACLE_PINS });
     expect(table(m.served[0]!.tree)).toEqual([
       'GET,HEAD /openapi.json openapi',
