@@ -1,6 +1,6 @@
 // Every fixture and example app imports under the oracle and yields routes. The engine's
 // comparison against these dumps lives with the engine's tests.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/workspace/config';
@@ -11,7 +11,7 @@ const REPO = path.resolve(__dirname, '../..');
 
 function appDirs(parent: string): DumpRequest[] {
   return readdirSync(parent, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && existsSync(path.join(parent, d.name, 'pyproject.toml')))
     .map((d) => {
       const dir = path.join(parent, d.name);
       const file = path.join(dir, 'pyproject.toml');
