@@ -2,7 +2,7 @@
 // `re.match`, as refa automata over code points. `$` is made explicit: the language is
 // L(body) ∪ L(body)·"\n". When Python's Unicode classes make a set uncertain, `lower` and
 // `upper` automata bound the real language from below and above (identical when exact).
-import { CharSet, NFA, type Char, type Concatenation, type Element, type NoParent, type Word } from 'refa';
+import { CharSet, NFA, type Char, type Concatenation, type Element, type NodeFactory, type NoParent, type Word } from 'refa';
 import { MAX_CHAR, parsePythonRegex, type PyRegex } from './pythonRegexSyntax';
 
 export interface RouteLanguage {
@@ -11,10 +11,13 @@ export interface RouteLanguage {
   exact: boolean;
   /** Code points every accepted path starts with. */
   prefix: number[];
-  /** Automaton accepting a subset of the real language. */
-  lower(): NFA;
-  /** Automaton accepting a superset of the real language. */
-  upper(): NFA;
+  /**
+   * Automaton accepting a subset of the real language (built once; `factory` creates its states
+   * then, so that a caller can bound the work and get a TooManyNodesError instead).
+   */
+  lower(factory?: NodeFactory<NFA.Node>): NFA;
+  /** Automaton accepting a superset of the real language (built once, like `lower`). */
+  upper(factory?: NodeFactory<NFA.Node>): NFA;
   /** Membership of one path in the lower or upper bound (a JavaScript RegExp built from the same tree). */
   test(path: string, bound: Bound): boolean;
   /** The whole language when the pattern is a plain literal: the literal, and it followed by "\n". */
@@ -53,8 +56,8 @@ export function routeLanguage(pythonRegex: string): RouteLanguageResult {
   const bodyRe: PyRegex = { t: 'seq', items: body };
   let lowerNfa: NFA | undefined;
   let upperNfa: NFA | undefined;
-  const lower = (): NFA => (lowerNfa ??= buildNfa(body, 'lower'));
-  const upper = (): NFA => (parsed.exact ? lower() : (upperNfa ??= buildNfa(body, 'upper')));
+  const lower = (factory?: NodeFactory<NFA.Node>): NFA => (lowerNfa ??= buildNfa(body, 'lower', factory));
+  const upper = (factory?: NodeFactory<NFA.Node>): NFA => (parsed.exact ? lower(factory) : (upperNfa ??= buildNfa(body, 'upper', factory)));
   const matchers: Partial<Record<Bound, RegExp>> = {};
   const test = (path: string, bound: Bound): boolean => {
     const b = parsed.exact ? 'lower' : bound;
@@ -213,7 +216,7 @@ function toElement(r: PyRegex, bound: Bound): NoParent<Element> {
   }
 }
 
-function buildNfa(body: PyRegex[], bound: Bound): NFA {
+function buildNfa(body: PyRegex[], bound: Bound, factory?: NodeFactory<NFA.Node>): NFA {
   const concat = toConcat(body, bound);
   const optionalNewline: NoParent<Element> = {
     type: 'Quantifier',
@@ -223,7 +226,7 @@ function buildNfa(body: PyRegex[], bound: Bound): NFA {
     alternatives: [{ type: 'Concatenation', elements: [{ type: 'CharacterClass', characters: CharSet.fromCharacter(MAX_CHAR, NEWLINE as Char) }] }],
   };
   concat.elements.push(optionalNewline);
-  return NFA.fromRegex(concat, { maxCharacter: MAX_CHAR as Char });
+  return NFA.fromRegex(concat, { maxCharacter: MAX_CHAR as Char }, {}, factory);
 }
 
 // ---- words surely in the language (built from the lower bound) ----

@@ -8,7 +8,10 @@
 // Only what is proven is reported: Host entries and unresolved declarations are treated as
 // taking nothing, and where Python's Unicode classes make a language uncertain, the route under
 // test is over-approximated and the earlier routes under-approximated.
-import { DFA, isDisjointWith, type Char, type CharSet, type NFA, type Word } from 'refa';
+//
+// The analysis runs inside the language server, so its automata work is bounded (ShadowingBudget):
+// a decision that would exceed the budget leaves the route undecided, i.e. not reported.
+import { DFA, FAIterators, isDisjointWith, NFA, TooManyNodesError, type Char, type CharSet, type NodeFactory, type TransitionIterable, type Word } from 'refa';
 import { compilePath } from '../routing/compilePath';
 import type { ConvertorTable, MountNode, RouteNode, RouterTree, TableNode, WebSocketRouteNode } from '../routing/types';
 import { PrefixTrie } from './prefixTrie';
@@ -38,11 +41,36 @@ export interface ShadowFinding {
   exampleMethod?: string;
 }
 
+/**
+ * Bounds on the automaton states the analysis may create (states of DFAs, NFAs and of the
+ * products explored by disjointness checks). Past either bound the decision at hand is abandoned
+ * and its route left undecided.
+ */
+export interface ShadowingBudget {
+  /** For one decision (one route, one method). */
+  maxNodesPerDecision: number;
+  /** For one whole analysis (one call). */
+  maxNodesPerAnalysis: number;
+}
+
+export const DEFAULT_SHADOWING_BUDGET: Readonly<ShadowingBudget> = { maxNodesPerDecision: 20_000, maxNodesPerAnalysis: 1_000_000 };
+
+export interface ShadowingResult {
+  findings: ShadowFinding[];
+  /** Routes (or some of their methods) left undecided because deciding them exceeded the budget. */
+  undecided: number;
+}
+
 /** Finds every route, websocket route and mount of `tree` (and of routers mounted in it) that is shadowed. */
-export function findShadowedRoutes(tree: RouterTree): ShadowFinding[] {
-  const findings: ShadowFinding[] = [];
-  analyseRouter(tree, '', findings);
-  return findings;
+export function findShadowedRoutes(tree: RouterTree, budget: Readonly<ShadowingBudget> = DEFAULT_SHADOWING_BUDGET): ShadowFinding[] {
+  return analyseShadowing(tree, budget).findings;
+}
+
+/** `findShadowedRoutes`, also counting the decisions abandoned for the budget. */
+export function analyseShadowing(tree: RouterTree, budget: Readonly<ShadowingBudget> = DEFAULT_SHADOWING_BUDGET): ShadowingResult {
+  const result: ShadowingResult = { findings: [], undecided: 0 };
+  analyseRouter(tree, '', result, new Work(budget));
+  return result;
 }
 
 /**
@@ -56,6 +84,7 @@ export function reachableExample(
   node: AnalysedNode,
   method?: string,
   scope: 'http' | 'websocket' = node.kind === 'websocket' ? 'websocket' : 'http',
+  budget: Readonly<ShadowingBudget> = DEFAULT_SHADOWING_BUDGET,
 ): string | undefined {
   if (scope === 'websocket' ? node.kind === 'route' : node.kind === 'websocket') return undefined;
   if (node.kind === 'route' && method !== undefined && !acceptsMethod(node, method)) return undefined;
@@ -65,8 +94,8 @@ export function reachableExample(
   const earlier = new EarlierEntries();
   for (const e of entries) if (e.position < target.position) earlier.add(e);
   const request: RequestKind = scope === 'websocket' ? { type: 'websocket' } : { type: 'http', method: method ?? null };
-  const outcome = decide(target, request, earlier, 'prove-reachable');
-  return outcome.reached && outcome.example ? wordToString(outcome.example) : undefined;
+  const outcome = decide(target, request, earlier, 'prove-reachable', new Work(budget));
+  return outcome.kind === 'reached' && outcome.example ? wordToString(outcome.example) : undefined;
 }
 
 // ---- per router ----
@@ -113,16 +142,17 @@ class EarlierEntries {
   }
 }
 
-function analyseRouter(router: RouterTree, mountPrefix: string, findings: ShadowFinding[]): void {
+function analyseRouter(router: RouterTree, mountPrefix: string, result: ShadowingResult, work: Work): void {
   const earlier = new EarlierEntries();
   for (const entry of routerEntries(router)) {
-    const finding = analyseEntry(entry, earlier);
-    if (finding) findings.push({ ...finding, router, mountPrefix });
+    const { finding, undecided } = analyseEntry(entry, earlier, work);
+    if (finding) result.findings.push({ ...finding, router, mountPrefix });
+    if (undecided) result.undecided++;
     earlier.add(entry);
   }
   for (const node of router.routes) {
     if (node.kind === 'mount' && node.target.kind === 'router') {
-      analyseRouter(node.target, mountPrefix + mountPath(node), findings);
+      analyseRouter(node.target, mountPrefix + mountPath(node), result, work);
     }
   }
 }
@@ -145,31 +175,34 @@ function mountPath(node: MountNode): string {
 
 type FindingCore = Omit<ShadowFinding, 'router' | 'mountPrefix'>;
 
-function analyseEntry(entry: Entry, earlier: EarlierEntries): FindingCore | undefined {
+/** The finding for `entry` if it is proven shadowed (for some methods); `undecided` when some decision was abandoned. */
+function analyseEntry(entry: Entry, earlier: EarlierEntries, work: Work): { finding?: FindingCore; undecided: boolean } {
   const { node } = entry;
   if (node.kind === 'route' && node.methods !== null && node.methods.length > 0) {
     const shadowed: { method: string; by: Entry[] }[] = [];
+    let undecided = false;
     for (const method of [...new Set(node.methods)].sort()) {
-      const outcome = decide(entry, { type: 'http', method }, earlier, 'prove-shadowed');
-      if (!outcome.reached) shadowed.push({ method, by: outcome.shadowedBy });
+      const outcome = decide(entry, { type: 'http', method }, earlier, 'prove-shadowed', work);
+      if (outcome.kind === 'shadowed') shadowed.push({ method, by: outcome.shadowedBy });
+      else if (outcome.kind === 'undecided') undecided = true;
     }
-    if (shadowed.length === 0) return undefined;
+    if (shadowed.length === 0) return { undecided };
     const first = shadowed[0]!;
-    return describe(entry, shadowed.map((s) => s.method), shadowed.flatMap((s) => s.by), first.by, first.method);
+    return { finding: describe(entry, shadowed.map((s) => s.method), shadowed.flatMap((s) => s.by), first.by, first.method, work), undecided };
   }
   const requests: RequestKind[] =
     node.kind === 'websocket' ? [{ type: 'websocket' }] : node.kind === 'route' ? [{ type: 'http', method: null }] : [{ type: 'http', method: null }, { type: 'websocket' }];
   const by: Entry[] = [];
   for (const request of requests) {
-    const outcome = decide(entry, request, earlier, 'prove-shadowed');
-    if (outcome.reached) return undefined;
+    const outcome = decide(entry, request, earlier, 'prove-shadowed', work);
+    if (outcome.kind !== 'shadowed') return { undecided: outcome.kind === 'undecided' };
     by.push(...outcome.shadowedBy);
   }
-  return describe(entry, 'all', by, by, undefined);
+  return { finding: describe(entry, 'all', by, by, undefined, work), undecided: false };
 }
 
-function describe(entry: Entry, methods: string[] | 'all', allBy: Entry[], exampleBy: Entry[], exampleMethod: string | undefined): FindingCore | undefined {
-  const word = entry.language.readable ?? firstWord(entry.language.lower());
+function describe(entry: Entry, methods: string[] | 'all', allBy: Entry[], exampleBy: Entry[], exampleMethod: string | undefined, work: Work): FindingCore | undefined {
+  const word = entry.language.readable ?? work.attempt(() => shortestWord(entry.language.lower(work.nfaNodes)));
   if (!word) return undefined; // the route matches nothing at all
   const path = wordToString(word);
   const taker = exampleBy.find((e) => e.language.test(path, 'lower')) ?? exampleBy.find((e) => e.language.test(path, 'upper')) ?? exampleBy[0];
@@ -198,9 +231,9 @@ function takes(node: AnalysedNode, request: RequestKind): boolean {
  * so `reached: false` is a proof. prove-reachable: the other way round, so an example is a proof.
  */
 type Mode = 'prove-shadowed' | 'prove-reachable';
-type Outcome = { reached: true; example?: Word } | { reached: false; shadowedBy: Entry[] };
+type Outcome = { kind: 'reached'; example?: Word } | { kind: 'shadowed'; shadowedBy: Entry[] } | { kind: 'undecided' };
 
-function decide(target: Entry, request: RequestKind, earlier: EarlierEntries, mode: Mode): Outcome {
+function decide(target: Entry, request: RequestKind, earlier: EarlierEntries, mode: Mode, work: Work): Outcome {
   const bound: Bound = mode === 'prove-shadowed' ? 'lower' : 'upper';
   const takers = (entries: Entry[]): Entry[] => [...new Set(entries)].filter((e) => takes(e.node, request)).sort((a, b) => a.position - b.position);
   const { literalWords, witnesses, readable } = target.language;
@@ -209,24 +242,39 @@ function decide(target: Entry, request: RequestKind, earlier: EarlierEntries, mo
   // Fast path: a path the target surely matches that no earlier entry can take.
   for (const witness of mode === 'prove-reachable' && readable ? [readable, ...witnesses] : witnesses) {
     const path = wordToString(witness);
-    if (!earlier.accepting(path).some((e) => takes(e.node, request) && e.language.test(path, 'upper'))) return { reached: true, example: witness };
+    if (!earlier.accepting(path).some((e) => takes(e.node, request) && e.language.test(path, 'upper'))) return { kind: 'reached', example: witness };
   }
 
+  const candidates = takers(earlier.overlapping(target.language));
+  const same = candidates.find((e) => e.language.key === target.language.key);
+  // An identical earlier language shadows the target for certain, whatever came before it.
+  if (same && candidates.every((e) => e === same || e.position > same.position)) return { kind: 'shadowed', shadowedBy: [same] };
+  return work.attempt((): Outcome => decideByAutomata(target, candidates, mode, work)) ?? { kind: 'undecided' };
+}
+
+/**
+ * Subtracts the earlier languages from the target's one by one (a DFA kept minimal), so that no
+ * automaton for their union is ever built. Throws TooManyNodesError past the budget.
+ */
+function decideByAutomata(target: Entry, candidates: Entry[], mode: Mode, work: Work): Outcome {
+  const bound: Bound = mode === 'prove-shadowed' ? 'lower' : 'upper';
+  const targetNfa = (): NFA => (mode === 'prove-shadowed' ? target.language.upper(work.nfaNodes) : target.language.lower(work.nfaNodes));
   let remaining: DFA | undefined;
   const shadowedBy: Entry[] = [];
-  for (const e of takers(earlier.overlapping(target.language))) {
+  for (const e of candidates) {
     if (e.language.key === target.language.key) {
       shadowedBy.push(e);
-      return { reached: false, shadowedBy };
+      return { kind: 'shadowed', shadowedBy };
     }
-    remaining ??= DFA.fromFA(mode === 'prove-shadowed' ? target.language.upper() : target.language.lower());
-    if (isDisjointWith(remaining, bound === 'lower' ? e.language.lower() : e.language.upper())) continue;
+    remaining ??= work.minimalDfa(targetNfa());
+    if (work.disjoint(remaining, e.language[bound](work.nfaNodes))) continue;
     shadowedBy.push(e);
-    remaining = DFA.fromIntersection(remaining, complementOf(e.language, bound));
-    if (remaining.isEmpty) return { reached: false, shadowedBy };
+    remaining = DFA.fromIntersection(remaining, complementOf(e.language, bound, work), work.dfaNodes);
+    remaining.minimize();
+    if (remaining.isEmpty) return { kind: 'shadowed', shadowedBy };
   }
-  remaining ??= DFA.fromFA(mode === 'prove-shadowed' ? target.language.upper() : target.language.lower());
-  return { reached: true, example: readableWord(remaining) };
+  remaining ??= work.minimalDfa(targetNfa());
+  return { kind: 'reached', example: shortestWord(remaining) };
 }
 
 /** A literal route's whole language is two paths: test them one by one. */
@@ -238,18 +286,17 @@ function decideWords(words: readonly string[], candidates: Entry[], bound: Bound
     if (left.length === remaining.length) continue;
     shadowedBy.push(e);
     remaining = left;
-    if (remaining.length === 0) return { reached: false, shadowedBy };
+    if (remaining.length === 0) return { kind: 'shadowed', shadowedBy };
   }
-  return { reached: true, example: Array.from(remaining[0]!, (c) => c.codePointAt(0)! as Char) };
+  return { kind: 'reached', example: Array.from(remaining[0]!, (c) => c.codePointAt(0)! as Char) };
 }
 
-function firstWord(fa: NFA | DFA): Word | undefined {
-  for (const set of fa.wordSets()) return set.map(readableChar);
-  return undefined;
-}
-
-function readableWord(fa: DFA): Word | undefined {
-  return firstWord(fa);
+/**
+ * A shortest accepted word, by a breadth-first search over states (linear). Never enumerate
+ * `wordSets()` for this: it walks every path by length, exponential in the length of the answer.
+ */
+function shortestWord<T>(fa: TransitionIterable<T>): Word | undefined {
+  return FAIterators.shortestWordSet(fa.transitionIterator())?.map(readableChar);
 }
 
 const READABLE = Array.from('abcxyz0123456789ABCXYZ-_.~/', (c) => c.codePointAt(0)!);
@@ -272,6 +319,9 @@ function wordToString(word: Word): string {
 const MAX_CACHED = 50_000;
 const languages = new Map<string, RouteLanguage | null>();
 const complements = new Map<string, DFA>();
+// Complements are kept while their states add up to at most this many.
+const MAX_CACHED_COMPLEMENT_NODES = 200_000;
+let complementNodes = 0;
 const compiled = new WeakMap<ConvertorTable, Map<string, string | null>>();
 
 function languageOf(template: string, convertors: ConvertorTable): RouteLanguage | undefined {
@@ -294,15 +344,93 @@ function languageOf(template: string, convertors: ConvertorTable): RouteLanguage
   return language ?? undefined;
 }
 
-function complementOf(language: RouteLanguage, bound: 'lower' | 'upper'): DFA {
+function complementOf(language: RouteLanguage, bound: 'lower' | 'upper', work: Work): DFA {
   const key = `${bound}\u0000${language.key}`;
   let dfa = complements.get(key);
   if (!dfa) {
-    if (complements.size >= MAX_CACHED) complements.clear();
-    dfa = DFA.fromFA(bound === 'lower' ? language.lower() : language.upper());
+    dfa = work.minimalDfa(language[bound](work.nfaNodes));
     dfa.complement();
     dfa.minimize();
+    const size = dfa.countNodes();
+    if (complements.size >= MAX_CACHED || complementNodes + size > MAX_CACHED_COMPLEMENT_NODES) {
+      complements.clear();
+      complementNodes = 0;
+    }
     complements.set(key, dfa);
+    complementNodes += size;
   }
   return dfa;
+}
+
+// ---- the work budget ----
+
+/** Counts the automaton states one analysis creates; throws TooManyNodesError past the budget. */
+class Work {
+  private total = 0;
+  private decision = 0;
+  private exhausted = false;
+
+  constructor(private readonly budget: Readonly<ShadowingBudget>) {}
+
+  readonly dfaNodes: NodeFactory<DFA.Node> = {
+    createNode: () => {
+      this.charge();
+      return DFA.nodeFactory.createNode();
+    },
+  };
+
+  readonly nfaNodes: NodeFactory<NFA.Node> = {
+    createNode: () => {
+      this.charge();
+      return NFA.nodeFactory.createNode();
+    },
+  };
+
+  /** Runs one decision within the budget; undefined when it would exceed it (or the budget is spent). */
+  attempt<T>(decision: () => T): T | undefined {
+    if (this.exhausted) return undefined;
+    this.decision = 0;
+    try {
+      return decision();
+    } catch (error) {
+      if (error instanceof TooManyNodesError) return undefined;
+      throw error;
+    }
+  }
+
+  charge(states = 1): void {
+    this.total += states;
+    this.decision += states;
+    if (this.total > this.budget.maxNodesPerAnalysis) this.exhausted = true;
+    TooManyNodesError.assert(this.decision, this.budget.maxNodesPerDecision, 'shadowing decision');
+    TooManyNodesError.assert(this.total, this.budget.maxNodesPerAnalysis, 'shadowing analysis');
+  }
+
+  private get left(): number {
+    return Math.max(0, Math.min(this.budget.maxNodesPerDecision - this.decision, this.budget.maxNodesPerAnalysis - this.total));
+  }
+
+  minimalDfa(fa: NFA): DFA {
+    const dfa = DFA.fromFA(fa, this.dfaNodes);
+    dfa.minimize();
+    return dfa;
+  }
+
+  /** Whether the two languages are disjoint, exploring their product lazily; each product state is charged. */
+  disjoint(left: DFA, right: NFA): boolean {
+    const charged: TransitionIterable<DFA.ReadonlyNode> = {
+      maxCharacter: left.maxCharacter,
+      transitionIterator: () => {
+        const it = left.transitionIterator();
+        return {
+          ...it,
+          getOut: (state) => {
+            this.charge();
+            return it.getOut(state);
+          },
+        };
+      },
+    };
+    return isDisjointWith(charged, right, this.left);
+  }
 }

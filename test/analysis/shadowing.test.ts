@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findShadowedRoutes, reachableExample, type ShadowFinding } from '../../shared/analysis/shadowing';
+import { analyseShadowing, findShadowedRoutes, reachableExample, type ShadowFinding } from '../../shared/analysis/shadowing';
 import type { RouterTree, TableNode } from '../../shared/routing/types';
 import { shadowedRouteDiagnostics } from '../../shared/rules/shadowed-route';
 import { anyMethod, api, convertorTable, mount, route, router, ws } from './routeTrees';
@@ -201,6 +201,30 @@ describe('reachableExample', () => {
     expect(reachableExample(tree, tree.routes[0] as never, 'POST')).toBeUndefined();
     const shadowed = router([api('GET /items/{name}'), api('GET /items/me')]);
     expect(reachableExample(shadowed, shadowed.routes[1] as never, 'GET')).toBeUndefined();
+  });
+});
+
+describe('work budget', () => {
+  const tiny = { maxNodesPerDecision: 5, maxNodesPerAnalysis: 5 };
+
+  test('a route whose shortest remaining path is long is decided (no enumeration of word sets)', () => {
+    // ROUTE_LENS_SEED=11 of the differential test: the example left after the mount is 38 characters long
+    const tree = router([mount('/{p0}'), api('PUT /{p0:path}/{p1:uuid}')]);
+    expect(analyseShadowing(tree)).toEqual({ findings: [], undecided: 0 });
+    expect(reachableExample(tree, tree.routes[1] as never, 'PUT')).toMatch(/^\/\/[0-9a-f-]{36}$/);
+  });
+
+  test('past the budget a route is left undecided, never reported', () => {
+    const tree = router([api('GET /files/{p:path}'), api('GET /files/{n:int}')]);
+    expect(shadowedNames(tree)).toEqual(['GET /files/{n:int}']);
+    expect(analyseShadowing(tree, tiny)).toEqual({ findings: [], undecided: 1 });
+    expect(findShadowedRoutes(tree, tiny)).toEqual([]);
+    expect(reachableExample(tree, tree.routes[1] as never, 'GET', 'http', tiny)).toBeUndefined();
+  });
+
+  test('an exact duplicate needs no automaton', () => {
+    const tree = router([api('GET /items/{name}'), api('GET /items/{name}')]);
+    expect(analyseShadowing(tree, tiny).findings.map((f) => label(f.node))).toEqual(['GET /items/{name}']);
   });
 });
 
