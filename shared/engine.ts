@@ -5,3 +5,4 @@ export { readWorkspace, analyzeWorkspace } from './workspace/loadWorkspace';
 export type { WorkspaceModel, WorkspaceOptions, WorkspaceFilesSnapshot } from './workspace/loadWorkspace';
 export type { ProjectModel } from './model/buildModel';
 export type { AppInfo, AppSettings, Unresolved, FileProblem } from './model/types';
+export { SyntaxTreeCache } from './python/treeCache';

@@ -35,8 +35,17 @@ export function compareVersions(a: Version, b: Version): number {
   return 0;
 }
 
+// The semantics ask `atLeast(v, '0.95')` for every route: parse each literal once.
+const parsedMinimums = new Map<string, Version>();
+
 export function atLeast(v: Version, min: string | Version): boolean {
-  return compareVersions(v, typeof min === 'string' ? parseVersion(min)! : min) >= 0;
+  let bound: Version;
+  if (typeof min === 'string') {
+    const cached = parsedMinimums.get(min);
+    bound = cached ?? parseVersion(min)!;
+    if (!cached) parsedMinimums.set(min, bound);
+  } else bound = min;
+  return compareVersions(v, bound) >= 0;
 }
 
 export function formatVersion(v: Version): string {

@@ -100,6 +100,11 @@ connection.onDidChangeConfiguration(async (change) => {
   }
 });
 
+documents.onDidOpen((e) => {
+  const file = uriToPath(e.document.uri);
+  if (file) session.documentOpened(file);
+});
+
 documents.onDidChangeContent((e) => {
   const file = uriToPath(e.document.uri);
   if (!file) return;

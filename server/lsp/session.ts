@@ -17,6 +17,12 @@ export class Session implements ServerContext {
   private current: ServerSettings = DEFAULT_SETTINGS;
   private timer: NodeJS.Timeout | undefined;
   private ready = false;
+  /** What was last published per file (its URI and the list as JSON), to skip identical lists. */
+  private readonly sent = new Map<string, { uri: string; json: string }>();
+  /** Files to publish at the next analysis even when unchanged (documents just opened). */
+  private readonly forced = new Set<string>();
+  /** Duration of the last analysis: the debounce never waits longer than an analysis takes. */
+  private lastAnalysisMs = Number.POSITIVE_INFINITY;
 
   constructor(private readonly connection: Connection) {
     this.index = new WorkspaceIndex((m) => this.log(m));
@@ -58,8 +64,12 @@ export class Session implements ServerContext {
     }
   }
 
-  /** Re-analyse after `delay` ms of quiet (edits coming in restart the clock). */
-  schedule(delay = this.current.debounceMs): void {
+  /**
+   * Re-analyse after `delay` ms of quiet (edits coming in restart the clock). By default the
+   * configured debounce, shortened to the last analysis' duration: waiting longer than the work
+   * itself would only delay diagnostics (edits arriving meanwhile are still coalesced).
+   */
+  schedule(delay = Math.min(this.current.debounceMs, Math.ceil(this.lastAnalysisMs))): void {
     if (!this.ready) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -77,8 +87,10 @@ export class Session implements ServerContext {
 
   private runAnalysis(): void {
     if (this.index.isDirty) this.status({ state: 'indexing', ...this.counts() });
+    const start = performance.now();
     const roots = this.index.refresh();
     for (const root of roots) this.publish(root);
+    if (roots.length) this.lastAnalysisMs = performance.now() - start;
     const errors = this.index.errors();
     this.status({ state: errors.length ? 'error' : 'ready', ...this.counts(), ...(errors.length ? { message: errors.join('\n') } : {}) });
   }
@@ -87,14 +99,27 @@ export class Session implements ServerContext {
     const model = this.index.models().find((m) => m.root === root);
     if (!model) return;
     const byFile = diagnosticsOf(model, this.current, (m) => this.log(m), (file) => this.index.overlay(file));
-    for (const file of this.diagnostics.replace(root, byFile)) this.send(file);
+    const files = new Set(this.diagnostics.replace(root, byFile));
+    for (const file of this.forced) if (this.index.folderOf(file)?.root === root) files.add(file);
+    for (const file of files) this.send(file);
   }
 
-  /** Publishes a file's current diagnostics (all folders), or [] when it has none. */
+  /** A document was opened: publish its diagnostics at the next analysis, changed or not. */
+  documentOpened(file: string): void {
+    this.forced.add(file);
+  }
+
+  /** Publishes a file's current diagnostics (all folders), or [] when it has none; nothing when the client already has this list. */
   private send(file: string): void {
     try {
       const list = this.diagnostics.at(file).map((d) => toLspDiagnostic(d, this.locations, this.current));
-      void this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: list });
+      const uri = pathToUri(file);
+      const json = JSON.stringify(list);
+      const last = this.sent.get(file);
+      if (!this.forced.delete(file) && (last ? last.uri === uri && last.json === json : list.length === 0)) return;
+      if (list.length) this.sent.set(file, { uri, json });
+      else this.sent.delete(file);
+      void this.connection.sendDiagnostics({ uri, diagnostics: list });
     } catch (e) {
       this.log(`route-lens: publishing diagnostics of ${file} failed: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -4,7 +4,7 @@
 // files appear or vanish, or its pyproject.toml changes) and re-analyses the dirty folders.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeWorkspace, readWorkspace, type WorkspaceFilesSnapshot, type WorkspaceModel } from '../../shared/engine';
+import { analyzeWorkspace, readWorkspace, SyntaxTreeCache, type WorkspaceFilesSnapshot, type WorkspaceModel } from '../../shared/engine';
 import type { FrameworkVersions } from '../../shared/versions';
 import { readPythonFile } from '../../shared/workspace/files';
 
@@ -20,6 +20,8 @@ interface FolderState {
   dirty: boolean;
   model?: WorkspaceModel;
   error?: string;
+  /** Syntax trees of the folder's files: an edit re-parses only the edited file. */
+  trees: SyntaxTreeCache;
 }
 
 export interface IndexOptions {
@@ -44,11 +46,13 @@ export class WorkspaceIndex {
 
   addFolder(root: string): void {
     const abs = path.resolve(root);
-    if (!this.folders.has(abs)) this.folders.set(abs, { root: abs, changed: new Set(), rescan: true, dirty: true });
+    if (!this.folders.has(abs)) this.folders.set(abs, { root: abs, changed: new Set(), rescan: true, dirty: true, trees: new SyntaxTreeCache() });
   }
 
   removeFolder(root: string): void {
-    this.folders.delete(path.resolve(root));
+    const abs = path.resolve(root);
+    this.folders.get(abs)?.trees.dispose();
+    this.folders.delete(abs);
   }
 
   setOptions(options: IndexOptions): void {
@@ -93,9 +97,11 @@ export class WorkspaceIndex {
       folder.dirty = false;
       try {
         this.reread(folder);
-        folder.model = analyzeWorkspace(folder.snapshot!, { overlays: this.overlaysFor(folder), ...(this.options.versions ? { versions: this.options.versions } : {}) });
+        folder.model = analyzeWorkspace(folder.snapshot!, { overlays: this.overlaysFor(folder), trees: folder.trees, ...(this.options.versions ? { versions: this.options.versions } : {}) });
+        folder.trees.commit(); // the previous model is gone: free the trees only it used
         delete folder.error;
       } catch (e) {
+        folder.trees.abort();
         // Keep the previous model: a crash in the engine must not blank the editor.
         folder.error = e instanceof Error ? e.message : String(e);
         this.log(`route-lens: analysing ${folder.root} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

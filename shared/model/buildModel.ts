@@ -3,6 +3,7 @@ import { builtinConvertors, withCustomConvertors } from '../routing/convertors';
 import type { ConvertorTable, MountNode, OpaqueApp, RouterTree, TableNode } from '../routing/types';
 import type { FrameworkVersions } from '../versions';
 import type { AppRef, RouteLensConfig } from '../workspace/config';
+import type { SyntaxTreeCache } from '../python/treeCache';
 import { Evaluator, type ModuleSource } from './evaluator';
 import { RouterObject, type Entry, type FrameworkError } from './routerObject';
 import { copyIncludedLazy } from './semantics';
@@ -36,12 +37,15 @@ export interface ProjectInput {
   app?: AppRef;
   config: RouteLensConfig;
   problems: FileProblem[];
+  /** Syntax trees kept between analyses (an editor's); without it every file is parsed. */
+  trees?: SyntaxTreeCache;
 }
 
 const NO_DOCS: AppSettings = { docsUrl: null, openapiUrl: null, redocUrl: null, oauth2RedirectUrl: null, redirectSlashes: true, rootPath: '' };
 
 export function analyzeProject(input: ProjectInput): ProjectModel {
-  const ev = new Evaluator(input.modules, input.versions);
+  const trees = input.trees;
+  const ev = new Evaluator(input.modules, input.versions, trees ? (file, text) => trees.parse(file, text) : undefined);
   ev.evaluateAll();
   const convertors = withCustomConvertors(builtinConvertors(input.versions.starlette), [...ev.convertors.values()]);
   const builder = new TreeBuilder(convertors);

@@ -57,14 +57,19 @@ export class Evaluator {
   readonly semantics: FrameworkSemantics;
   private callDepth = 0;
   private currentFile = '';
+  /** Every dotted prefix of a module name ("a", "a.b" for "a.b.c"): packages, namespace or not. */
+  private readonly prefixes = new Set<string>();
 
   constructor(
     sources: Iterable<ModuleSource>,
     readonly versions: FrameworkVersions,
+    /** Parses a module's text (a cache may return the tree of an unchanged file). */
+    private readonly parse: (file: string, text: string) => SyntaxTree = (_file, text) => parsePython(text),
   ) {
     for (const source of sources) {
       const ref: ModuleRef = { name: source.name, file: source.file, isPackage: source.isPackage };
       this.modules.set(source.name, { source, ref, scope: { vars: new Map(), module: ref }, state: 'new' });
+      for (let dot = source.name.indexOf('.'); dot > 0; dot = source.name.indexOf('.', dot + 1)) this.prefixes.add(source.name.slice(0, dot));
     }
     this.semantics = new FrameworkSemantics(this);
   }
@@ -107,7 +112,7 @@ export class Evaluator {
     const saved = this.currentFile;
     this.currentFile = m.source.file;
     try {
-      m.tree = parsePython(m.source.text);
+      m.tree = this.parse(m.source.file, m.source.text);
       if (m.tree.rootNode.hasError) {
         this.problems.push({
           file: m.source.file,
@@ -143,7 +148,7 @@ export class Evaluator {
   }
 
   private moduleValue(dotted: string): Value {
-    if (this.modules.has(dotted) || [...this.modules.keys()].some((k) => k.startsWith(dotted + '.'))) {
+    if (this.modules.has(dotted) || this.prefixes.has(dotted)) {
       const m = this.importModule(dotted);
       if (m) return { t: 'module', module: m.ref };
       // a namespace package (no __init__.py)
@@ -166,7 +171,7 @@ export class Evaluator {
     const v = m?.scope.vars.get(name);
     if (v) return v;
     const sub = `${module.name}.${name}`;
-    if (this.modules.has(sub) || [...this.modules.keys()].some((k) => k.startsWith(sub + '.'))) return this.moduleValue(sub);
+    if (this.modules.has(sub) || this.prefixes.has(sub)) return this.moduleValue(sub);
     if (m?.state === 'running') return unknown(`${sub} is not defined yet (circular import)`, this.span(node));
     return unknown(`${name} is not defined in ${module.name}`, this.span(node));
   }

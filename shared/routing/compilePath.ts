@@ -15,7 +15,25 @@ export function pythonReEscape(text: string): string {
   return out;
 }
 
+// Results depend only on the template and the convertor table; the same templates come back
+// from every rule, the matcher and each re-analysis.
+const cache = new WeakMap<ConvertorTable, Map<string, CompileResult>>();
+const MAX_CACHED = 50_000;
+
+/** starlette.routing.compile_path. The result is shared between callers: do not modify it. */
 export function compilePath(template: string, convertors: ConvertorTable): CompileResult {
+  let byTemplate = cache.get(convertors);
+  if (!byTemplate) cache.set(convertors, (byTemplate = new Map()));
+  let result = byTemplate.get(template);
+  if (!result) {
+    if (byTemplate.size >= MAX_CACHED) byTemplate.clear();
+    result = compileUncached(template, convertors);
+    byTemplate.set(template, result);
+  }
+  return result;
+}
+
+function compileUncached(template: string, convertors: ConvertorTable): CompileResult {
   const isHost = !template.startsWith('/');
   let pythonRegex = '^';
   let format = '';

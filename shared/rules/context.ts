@@ -16,7 +16,7 @@ export interface Rule {
 export interface SourceFile {
   text: string;
   tree?: SyntaxTree;
-  lines: LineIndex;
+  readonly lines: LineIndex;
 }
 
 /** A route, websocket route or mount declaration as some router object holds it. */
@@ -34,7 +34,16 @@ export class RuleContext {
 
   constructor(readonly project: ProjectModel) {
     for (const m of project.evaluator.modules.values()) {
-      this.files.set(m.source.file, { text: m.source.text, tree: m.tree, lines: new LineIndex(m.source.text) });
+      const text = m.source.text;
+      let lines: LineIndex | undefined;
+      // Built on first use: most files never carry a diagnostic.
+      this.files.set(m.source.file, {
+        text,
+        tree: m.tree,
+        get lines() {
+          return (lines ??= new LineIndex(text));
+        },
+      });
     }
   }
 

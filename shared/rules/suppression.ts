@@ -15,6 +15,7 @@ export function suppressionsIn(ctx: RuleContext, file: string): Suppressions {
   const result: Suppressions = new Map();
   const source = ctx.file(file);
   if (!source?.tree) return result;
+  if (!/route-lens/i.test(source.text)) return result; // no directive anywhere: skip the tree walk
   const visit = (node: SyntaxNode) => {
     if (node.type === 'comment') {
       for (const m of node.text.matchAll(DIRECTIVE)) {

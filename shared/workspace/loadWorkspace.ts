@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeProject, type ProjectModel } from '../model/buildModel';
 import type { ModuleSource } from '../model/evaluator';
+import type { SyntaxTreeCache } from '../python/treeCache';
 import type { AppInfo, FileProblem, Unresolved } from '../model/types';
 import type { FrameworkVersions, Version } from '../versions';
 import { readConfig, type AppRef } from './config';
@@ -19,6 +20,11 @@ export interface WorkspaceOptions {
   versions?: Partial<FrameworkVersions>;
   /** Unsaved editor buffers: absolute path → text; they replace what is on disk. */
   overlays?: ReadonlyMap<string, string>;
+  /**
+   * Syntax trees kept between analyses: unchanged files are not re-parsed. The caller calls
+   * `trees.commit()` once the previous model is dropped (or `abort()` when this analysis failed).
+   */
+  trees?: SyntaxTreeCache;
 }
 
 export interface WorkspaceModel {
@@ -130,6 +136,7 @@ function analyzeOneProject(root: string, files: Map<string, string>, options: Wo
     app: options.app ?? config.app,
     config,
     problems,
+    ...(options.trees ? { trees: options.trees } : {}),
   });
 }
 
