@@ -1,6 +1,8 @@
-// A RouterTree compiled once for matching: every template compiled, methods as sets, and a
-// literal prefix per path for a cheap pre-check. Cached per tree object.
+// A RouterTree compiled once for matching: every template compiled, methods as sets, a
+// literal prefix per path for a cheap pre-check, and an index of those prefixes so a path only
+// visits the nodes that could match it. Cached per tree object.
 import { compilePath } from './compilePath';
+import { buildPrefixIndex, MATCH_EVERY_PATH, pathIndexKey, type IndexKey, type PrefixIndex } from './prefixIndex';
 import type {
   CompiledPath,
   HostNode,
@@ -34,6 +36,8 @@ export type CompiledNode =
 export interface CompiledRouter {
   tree: RouterTree;
   nodes: CompiledNode[];
+  /** Candidate nodes (by position in `nodes`) for a path: see prefixIndex. */
+  index: PrefixIndex;
 }
 
 const cache = new WeakMap<RouterTree, CompiledRouter>();
@@ -41,10 +45,27 @@ const cache = new WeakMap<RouterTree, CompiledRouter>();
 export function compileRouter(tree: RouterTree): CompiledRouter {
   let compiled = cache.get(tree);
   if (!compiled) {
-    compiled = { tree, nodes: tree.routes.map((n) => compileNode(n, tree)) };
+    const nodes = tree.routes.map((n) => compileNode(n, tree));
+    compiled = { tree, nodes, index: buildPrefixIndex(nodes.map(indexKey)) };
     cache.set(tree, compiled);
   }
   return compiled;
+}
+
+/**
+ * What every path this node can match looks like (see prefixIndex). Hosts match the Host header,
+ * not the path, and skipped declarations must still be passed (they make the answer uncertain):
+ * both are candidates for every path.
+ */
+function indexKey(n: CompiledNode): IndexKey {
+  switch (n.kind) {
+    case 'route':
+    case 'websocket':
+    case 'mount':
+      return pathIndexKey(n.path.compiled);
+    default:
+      return MATCH_EVERY_PATH;
+  }
 }
 
 function pathMatcher(compiled: CompiledPath): PathMatcher {

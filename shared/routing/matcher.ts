@@ -1,7 +1,8 @@
 // Which route answers a request: Starlette 0.26.1's Router.__call__ loop, Route/Mount/Host/
 // WebSocketRoute.matches and the slash redirect, reproduced on a RouterTree.
 import { compileRouter, type CompiledNode, type CompiledRouter, type PathMatcher } from './compiledTree';
-import { pyFloatStr, pyIntStr, pyUuidStr } from './pythonValues';
+import { candidates } from './prefixIndex';
+import { INT_MAX_STR_DIGITS, pyFloatStr, pyIntStr, pyUuidStr } from './pythonValues';
 import type {
   HostNode,
   MatchOutcome,
@@ -62,7 +63,7 @@ export function matchRequest(tree: RouterTree, req: MatchRequest, opts: MatchOpt
     method: req.method,
     path: scopePath(req.rawPath),
     rootPath: req.rootPath ?? '',
-    hostName: hostHeader === undefined ? '' : hostHeader.split(':')[0]!,
+    hostName: hostHeader === undefined ? '' : beforeColon(hostHeader),
     params: {},
     prefix: '',
   };
@@ -75,6 +76,14 @@ export function matchRequest(tree: RouterTree, req: MatchRequest, opts: MatchOpt
     throw e;
   }
 }
+
+function beforeColon(s: string): string {
+  const i = s.indexOf(':');
+  return i < 0 ? s : s.slice(0, i);
+}
+
+/** The regex match behind matchNode's last non-NONE answer, reused by handle(). */
+let lastMatch: RegExpExecArray | true = true;
 
 /** Python's `re.match` of a compiled template against `s`; null when it does not match. */
 function execPath(m: PathMatcher, s: string): RegExpExecArray | null | true {
@@ -93,7 +102,7 @@ function execPath(m: PathMatcher, s: string): RegExpExecArray | null | true {
 function checkConversions(m: PathMatcher, r: RegExpExecArray): void {
   for (const c of m.compiled.captures) {
     if (c.convertor === null) throw new ConversionError(`KeyError: '${c.name}'`);
-    if (c.convertor.convert === 'int') {
+    if (c.convertor.convert === 'int' && r[c.group]!.length > INT_MAX_STR_DIGITS) {
       const v = pyIntStr(r[c.group]!);
       if (!v.ok) throw new ConversionError(v.error);
     }
@@ -133,17 +142,24 @@ function matchNode(n: CompiledNode, scope: Scope): number {
       if (scope.type !== 'http') return NONE;
       const r = execPath(n.path, scope.path);
       if (r === null) return NONE;
+      lastMatch = r;
       return n.methods !== null && !n.methods.has(scope.method) ? PARTIAL : FULL;
     }
     case 'websocket':
-      return scope.type === 'websocket' && execPath(n.path, scope.path) !== null ? FULL : NONE;
+      return scope.type === 'websocket' ? found(execPath(n.path, scope.path)) : NONE;
     case 'mount':
-      return execPath(n.path, scope.path) !== null ? FULL : NONE;
+      return found(execPath(n.path, scope.path));
     case 'host':
-      return execPath(n.path, scope.hostName) !== null ? FULL : NONE;
+      return found(execPath(n.path, scope.hostName));
     default:
       return NONE;
   }
+}
+
+function found(r: RegExpExecArray | true | null): number {
+  if (r === null) return NONE;
+  lastMatch = r;
+  return FULL;
 }
 
 function note(ctx: Context, router: CompiledRouter, n: CompiledNode, scope: Scope, pass: TraceStep['pass'], result: number): void {
@@ -159,8 +175,11 @@ function note(ctx: Context, router: CompiledRouter, n: CompiledNode, scope: Scop
 function runRouter(router: CompiledRouter, scope: Scope, ctx: Context): MatchOutcome {
   const nodes = router.nodes;
   let partial: CompiledNode | null = null;
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i]!;
+  // Only nodes whose literal prefix the path starts with can match; a trace lists every node tried.
+  let ids = ctx.trace ? null : candidates(router.index, scope.path);
+  let count = ids ? ids.length : nodes.length;
+  for (let j = 0; j < count; j++) {
+    const n = nodes[ids ? ids[j]! : j]!;
     const result = matchNode(n, scope);
     if (ctx.trace || n.kind === 'unresolved' || n.kind === 'invalid') note(ctx, router, n, scope, 'scan', result);
     if (result === FULL) return handle(n, scope, ctx);
@@ -179,8 +198,11 @@ function runRouter(router: CompiledRouter, scope: Scope, ctx: Context): MatchOut
   }
   if (scope.type === 'http' && router.tree.redirectSlashes && scope.path !== '/') {
     const toggled = scope.path.endsWith('/') ? rstripSlashes(scope.path) : scope.path + '/';
-    const redirectScope: Scope = { ...scope, path: toggled };
-    for (const n of nodes) {
+    const redirectScope = withPath(scope, toggled, scope.rootPath, scope.params, scope.prefix);
+    ids = ctx.trace ? null : candidates(router.index, toggled);
+    count = ids ? ids.length : nodes.length;
+    for (let j = 0; j < count; j++) {
+      const n = nodes[ids ? ids[j]! : j]!;
       const result = matchNode(n, redirectScope);
       if (ctx.trace || n.kind === 'unresolved' || n.kind === 'invalid') note(ctx, router, n, redirectScope, 'redirect-scan', result);
       if (result !== NONE) {
@@ -200,29 +222,34 @@ function runRouter(router: CompiledRouter, scope: Scope, ctx: Context): MatchOut
   return { kind: 'not-found', status: 404, trace: ctx.trace ?? [], uncertainBecause: ctx.uncertain };
 }
 
+// Objects below are written out field by field: `{ ...x, more }` literals allocate dictionary-mode
+// objects in V8, which dominated the cost of a match.
+function withPath(scope: Scope, path: string, rootPath: string, params: Record<string, ParamValue>, prefix: string): Scope {
+  return { type: scope.type, method: scope.method, path, rootPath, hostName: scope.hostName, params, prefix };
+}
+
 function handle(n: CompiledNode, scope: Scope, ctx: Context): MatchOutcome {
-  const base = { trace: ctx.trace ?? [], uncertainBecause: ctx.uncertain };
   switch (n.kind) {
     case 'route':
     case 'websocket': {
       const params = { ...scope.params };
-      convertParams(n.path, execPath(n.path, scope.path)!, params);
+      convertParams(n.path, lastMatch, params);
       const route: RouteNode | WebSocketRouteNode = n.node;
-      return { ...base, kind: 'route', status: 200, route, fullPath: scope.prefix + route.path, params };
+      return { kind: 'route', status: 200, route, fullPath: scope.prefix + route.path, params, trace: ctx.trace ?? [], uncertainBecause: ctx.uncertain };
     }
     case 'mount': {
-      const r = execPath(n.path, scope.path)!;
+      const r = lastMatch;
       const params = { ...scope.params };
       convertParams(n.path, r, params, 'path');
       const group = n.path.compiled.captures.find((c) => c.name === 'path')!.group;
       const remaining = '/' + (r as RegExpExecArray)[group]!;
       const matchedPath = dropCodePointsFromEnd(scope.path, codePointLength(remaining));
-      return enter(n.node, n.target, { ...scope, path: remaining, rootPath: scope.rootPath + matchedPath, params, prefix: scope.prefix + n.prefix }, ctx);
+      return enter(n.node, n.target, withPath(scope, remaining, scope.rootPath + matchedPath, params, scope.prefix + n.prefix), ctx);
     }
     case 'host': {
       const params = { ...scope.params };
-      convertParams(n.path, execPath(n.path, scope.hostName)!, params);
-      return enter(n.node, n.target, { ...scope, params }, ctx);
+      convertParams(n.path, lastMatch, params);
+      return enter(n.node, n.target, withPath(scope, scope.path, scope.rootPath, params, scope.prefix), ctx);
     }
     default:
       throw new Error('unreachable: only routes, mounts and hosts match');

@@ -39,9 +39,15 @@ export function pyUnquote(text: string): string {
 
 const ALWAYS_SAFE = new Set('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~');
 
+const keepSets = new Map<string, ReadonlySet<string>>();
+
 /** urllib.parse.quote(text, safe) (UTF-8, upper-case hex). */
 export function pyQuote(text: string, safe: string): string {
-  const keep = new Set([...ALWAYS_SAFE, ...safe]);
+  let keep = keepSets.get(safe);
+  if (!keep) keepSets.set(safe, (keep = new Set([...ALWAYS_SAFE, ...safe])));
+  let i = 0;
+  while (i < text.length && keep.has(text[i]!)) i++;
+  if (i === text.length) return text;
   let out = '';
   for (const ch of text) {
     if (ch.length === 1 && ch.charCodeAt(0) < 128 && keep.has(ch)) out += ch;
