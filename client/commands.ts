@@ -1,5 +1,5 @@
-// Command palette: Match URL…, Show Route Table, Export OpenAPI Paths; and the Routes view's
-// open / copy-path commands.
+// Command palette: Match URL…, Show Route Table, Export OpenAPI Paths, Start / Stop Dev Router;
+// and the Routes view's open / copy-path commands.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Span } from '../shared/model/span';
@@ -7,18 +7,24 @@ import {
   MATCH_REQUEST,
   OPENAPI_PATHS_REQUEST,
   ROUTE_TABLE_REQUEST,
+  START_DEV_ROUTER_REQUEST,
+  STOP_DEV_ROUTER_REQUEST,
   type MatchParams,
   type MatchResponse,
   type OpenApiPathsResponse,
   type RouteTableResponse,
+  type StartDevRouterParams,
+  type StartDevRouterResponse,
+  type StopDevRouterResponse,
 } from '../shared/ide/protocol';
 import { routeTableMarkdown } from '../shared/ide/routeTableMarkdown';
 import { pathOf } from './routesView';
 import { openSpan } from './spans';
+import type { DevRouterStatus } from './statusBar';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD', 'WEBSOCKET'];
 
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel): void {
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel, devRouter: DevRouterStatus): void {
   const register = (id: string, run: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -85,5 +91,47 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   register('routeLens.copyPath', async (element) => {
     const path = pathOf(element);
     if (path !== undefined) await vscode.env.clipboard.writeText(path);
+  });
+
+  const openDevRouter = async (url: string) => {
+    await vscode.env.openExternal(vscode.Uri.parse(`${url}/_route_lens/`));
+  };
+
+  register('routeLens.startDevRouter', async () => {
+    const port = vscode.workspace.getConfiguration('routeLens').get<number>('devRouter.port', 8765);
+    const params: StartDevRouterParams = { port };
+    let result = await client.sendRequest<StartDevRouterResponse>(START_DEV_ROUTER_REQUEST, params);
+    if (!result.ok && result.reason === 'ambiguous') {
+      const app = await vscode.window.showQuickPick(result.apps, { title: 'Route Lens: Start Dev Router — which app?', placeHolder: 'Several apps are served in this workspace' });
+      if (!app) return;
+      result = await client.sendRequest<StartDevRouterResponse>(START_DEV_ROUTER_REQUEST, { ...params, app });
+    }
+    if (!result.ok) {
+      void vscode.window.showErrorMessage(`Route Lens: cannot start the dev router: ${result.error}`);
+      return;
+    }
+    devRouter.show(result.url, result.app);
+    output.appendLine(`Dev router: ${result.app} at ${result.url}/ (route list: ${result.url}/_route_lens/)`);
+    const choice = await vscode.window.showInformationMessage(`Route Lens dev router: ${result.app} at ${result.url}/`, 'Open in Browser');
+    if (choice === 'Open in Browser') await openDevRouter(result.url);
+  });
+
+  register('routeLens.stopDevRouter', async () => {
+    const result = await client.sendRequest<StopDevRouterResponse>(STOP_DEV_ROUTER_REQUEST, {});
+    devRouter.hide();
+    void vscode.window.showInformationMessage(result.stopped ? 'Route Lens: dev router stopped' : 'Route Lens: the dev router was not running');
+  });
+
+  // The status bar item's click: open the running dev router in the browser, or stop it.
+  register('routeLens.devRouterActions', async () => {
+    const running = devRouter.running;
+    if (!running) return;
+    const open = `$(link-external) Open ${running.url}/_route_lens/ in the Browser`;
+    const copy = '$(copy) Copy Address';
+    const stop = '$(debug-stop) Stop Dev Router';
+    const choice = await vscode.window.showQuickPick([open, copy, stop], { title: `Route Lens dev router: ${running.app}` });
+    if (choice === open) await openDevRouter(running.url);
+    else if (choice === copy) await vscode.env.clipboard.writeText(running.url);
+    else if (choice === stop) await vscode.commands.executeCommand('routeLens.stopDevRouter');
   });
 }

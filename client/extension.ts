@@ -1,11 +1,11 @@
 // Route Lens for VS Code: starts the language server (dist/server.js over node IPC) and adds
 // the commands, the Routes view and the status bar item.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ROUTE_TABLE_REQUEST, STATUS_NOTIFICATION, type RouteTableResponse, type StatusParams } from '../shared/ide/protocol';
 import { registerCommands } from './commands';
 import { RoutesView } from './routesView';
-import { RouteLensStatus } from './statusBar';
+import { DevRouterStatus, RouteLensStatus } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -27,9 +27,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('routeLens', 'Route Lens', serverOptions, clientOptions);
 
   const status = new RouteLensStatus();
+  const devRouter = new DevRouterStatus();
   const view = new RoutesView(() => client!.sendRequest<RouteTableResponse>(ROUTE_TABLE_REQUEST, {}));
-  context.subscriptions.push(status, view, output, vscode.window.registerTreeDataProvider('routeLens.routes', view));
-  registerCommands(context, client, output);
+  context.subscriptions.push(status, devRouter, view, output, vscode.window.registerTreeDataProvider('routeLens.routes', view));
+  registerCommands(context, client, output, devRouter);
+  // The dev router lives in the server process: it is gone whenever the server stops.
+  context.subscriptions.push(client.onDidChangeState((e) => {
+    if (e.newState === State.Stopped) devRouter.hide();
+  }));
   context.subscriptions.push(vscode.commands.registerCommand('routeLens.refreshRoutes', () => view.refresh()));
 
   context.subscriptions.push(

@@ -1,4 +1,5 @@
-// Status bar: route count and indexing state, from the server's routeLens/status notification.
+// Status bar: route count and indexing state, from the server's routeLens/status notification;
+// and, while it runs, the dev router's address.
 import * as vscode from 'vscode';
 import type { StatusParams } from '../shared/ide/protocol';
 
@@ -28,6 +29,39 @@ export class RouteLensStatus implements vscode.Disposable {
         this.item.tooltip = `Route Lens could not analyse part of the workspace:\n${status.message ?? ''}`;
         break;
     }
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
+
+/** Shown while the dev router runs: its address; a click offers open in browser / stop. */
+export class DevRouterStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('routeLens.devRouter', vscode.StatusBarAlignment.Left, 49);
+  private current: { url: string; app: string } | undefined;
+
+  constructor() {
+    this.item.name = 'Route Lens Dev Router';
+    this.item.command = 'routeLens.devRouterActions';
+  }
+
+  get running(): { url: string; app: string } | undefined {
+    return this.current;
+  }
+
+  show(url: string, app: string): void {
+    this.current = { url, app };
+    this.item.text = `$(radio-tower) ${url.replace(/^http:\/\//, '')}`;
+    this.item.tooltip = `Route Lens dev router: ${app} at ${url}/ (routed statically, no code runs). Click to open or stop it.`;
+    this.item.show();
+    void vscode.commands.executeCommand('setContext', 'routeLens.devRouterRunning', true);
+  }
+
+  hide(): void {
+    this.current = undefined;
+    this.item.hide();
+    void vscode.commands.executeCommand('setContext', 'routeLens.devRouterRunning', false);
   }
 
   dispose(): void {

@@ -1,20 +1,27 @@
-// Route Lens' own requests: the route table, match(method, url, host) and the OpenAPI paths.
+// Route Lens' own requests: the route table, match(method, url, host), the OpenAPI paths and
+// starting/stopping the dev router.
 import type { Connection } from 'vscode-languageserver/node';
 import { matchUrl } from '../../shared/ide/match';
 import {
   MATCH_REQUEST,
   OPENAPI_PATHS_REQUEST,
   ROUTE_TABLE_REQUEST,
+  START_DEV_ROUTER_REQUEST,
+  STOP_DEV_ROUTER_REQUEST,
   type MatchParams,
   type MatchResponse,
   type OpenApiPathsParams,
   type OpenApiPathsResponse,
   type RouteTableResponse,
+  type StartDevRouterParams,
+  type StartDevRouterResponse,
+  type StopDevRouterResponse,
 } from '../../shared/ide/protocol';
 import { projectOfApp } from '../../shared/ide/routeEntries';
 import { routeTable } from '../../shared/ide/routeTable';
 import { openapiPaths } from '../../shared/openapi/paths';
 import { guarded, type ServerContext } from './context';
+import type { DevRouterHost } from './devRouterHost';
 
 export function registerCustomRequests(connection: Connection, ctx: ServerContext): void {
   connection.onRequest(
@@ -57,4 +64,17 @@ export function registerCustomRequests(connection: Connection, ctx: ServerContex
       return out;
     }),
   );
+}
+
+export function registerDevRouterRequests(connection: Connection, ctx: ServerContext, host: DevRouterHost): void {
+  connection.onRequest(START_DEV_ROUTER_REQUEST, async (params: StartDevRouterParams | undefined): Promise<StartDevRouterResponse> => {
+    try {
+      return await host.start(params && typeof params === 'object' ? params : {});
+    } catch (e) {
+      ctx.log(`route-lens: starting the dev router failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return { ok: false, error: `internal error: ${e instanceof Error ? e.message : String(e)}`, reason: 'listen', apps: [] };
+    }
+  });
+
+  connection.onRequest(STOP_DEV_ROUTER_REQUEST, async (): Promise<StopDevRouterResponse> => ({ stopped: await host.stop() }));
 }

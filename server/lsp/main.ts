@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { registerCodeActions } from './codeActions';
 import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
-import { registerCustomRequests } from './customRequests';
+import { registerCustomRequests, registerDevRouterRequests } from './customRequests';
 import { registerHover } from './hover';
 import { uriToPath } from './locations';
 import { Session } from './session';
@@ -134,6 +134,7 @@ registerCodeActions(connection, session);
 registerSymbols(connection, session);
 registerCompletion(connection, session);
 registerCustomRequests(connection, session);
+registerDevRouterRequests(connection, session, session.devRouter);
 
 connection.onShutdown(() => session.dispose());
 

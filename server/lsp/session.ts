@@ -5,6 +5,7 @@ import { initEngine } from '../../shared/engine';
 import type { TableNode } from '../../shared/routing/types';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../shared/ide/protocol';
 import type { ServerContext } from './context';
+import { DevRouterHost } from './devRouterHost';
 import { DiagnosticsStore, diagnosticsOf, toLspDiagnostic } from './diagnostics';
 import { Locations, pathToUri } from './locations';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings';
@@ -14,6 +15,8 @@ export class Session implements ServerContext {
   readonly index: WorkspaceIndex;
   readonly locations: Locations;
   readonly diagnostics = new DiagnosticsStore();
+  /** The dev router (routeLens/startDevRouter), served from this session's index. */
+  readonly devRouter: DevRouterHost;
   private current: ServerSettings = DEFAULT_SETTINGS;
   private timer: NodeJS.Timeout | undefined;
   private ready = false;
@@ -27,6 +30,7 @@ export class Session implements ServerContext {
   constructor(private readonly connection: Connection) {
     this.index = new WorkspaceIndex((m) => this.log(m));
     this.locations = new Locations((file) => this.index.textOf(file));
+    this.devRouter = new DevRouterHost(this);
   }
 
   log(message: string): void {
@@ -144,8 +148,11 @@ export class Session implements ServerContext {
     void this.connection.sendNotification(STATUS_NOTIFICATION, params).catch(() => undefined);
   }
 
-  dispose(): void {
+  /** On shutdown: no more analyses, and the dev router's port is released. */
+  async dispose(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.devRouter.stop().catch((e: unknown) => this.log(`route-lens: stopping the dev router failed: ${String(e)}`));
   }
 }
 

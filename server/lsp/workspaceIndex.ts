@@ -175,6 +175,17 @@ export class WorkspaceIndex {
     return [...this.folders.values()].flatMap((f) => (f.error ? [`${f.root}: ${f.error}`] : []));
   }
 
+  /**
+   * A fresh map of the texts the folder's last analysis read (files with the open documents'
+   * text over them): a copy, because the index updates its own maps in place.
+   */
+  textsOf(root: string): Map<string, string> {
+    const folder = this.folders.get(path.resolve(root));
+    const texts = new Map(folder?.snapshot?.files ?? []);
+    if (folder) for (const [file, text] of this.overlaysFor(folder)) texts.set(file, text);
+    return texts;
+  }
+
   overlay(file: string): string | undefined {
     return this.overlays.get(file);
   }

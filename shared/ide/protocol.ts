@@ -26,3 +26,24 @@ export interface StatusParams {
   apps: number;
   message?: string;
 }
+
+export const START_DEV_ROUTER_REQUEST = 'routeLens/startDevRouter';
+/** All optional: port (default 8765; 0 = a free one), host (default 127.0.0.1), app (uvicorn-style id). */
+export interface StartDevRouterParams {
+  port?: number;
+  host?: string;
+  app?: string;
+}
+/**
+ * `ambiguous`: several apps are served and none was named — `apps` lists them (ask, then retry
+ * with `app`). A running dev router is replaced by the new one.
+ */
+export type StartDevRouterResponse =
+  | { ok: true; url: string; host: string; port: number; app: string; folder: string }
+  | { ok: false; error: string; reason: 'ambiguous' | 'no-app' | 'not-found' | 'listen' | 'bad-params' | 'not-ready'; apps: string[] };
+
+export const STOP_DEV_ROUTER_REQUEST = 'routeLens/stopDevRouter';
+/** `stopped`: whether one was running. */
+export interface StopDevRouterResponse {
+  stopped: boolean;
+}
