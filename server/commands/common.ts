@@ -1,7 +1,7 @@
 // What the CLI commands share: argument parsing, loading the workspace, choosing the app.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeWorkspace, initEngine, readWorkspace, type AppInfo, type ProjectModel, type WorkspaceModel } from '../../shared/engine';
+import { analyzeWorkspace, initEngine, readWorkspace, type AppInfo, type ProjectModel, type WorkspaceModel, type WorkspaceOptions } from '../../shared/engine';
 import { LineIndex, type Span } from '../../shared/model/span';
 import { parseAppRef } from '../../shared/workspace/config';
 import { parseVersion, type FrameworkVersions } from '../../shared/versions';
@@ -55,11 +55,8 @@ export interface Loaded {
   model: WorkspaceModel;
 }
 
-/** Reads and analyses DIR; throws UsageError for a missing directory or a bad --app. */
-export async function loadWorkspace(dir: string | undefined, args: ParsedArgs): Promise<Loaded> {
-  const root = path.resolve(dir ?? '.');
-  if (!existsSync(root)) throw new UsageError(`no such directory: ${root}`);
-  if (!statSync(root).isDirectory()) throw new UsageError(`not a directory: ${root}`);
+/** --app and --*-version as engine options; a UsageError when they are malformed. */
+export function analysisOptions(args: ParsedArgs): WorkspaceOptions {
   const appText = flag(args, 'app');
   const app = appText ? parseAppRef(appText) : undefined;
   if (appText && !app) throw new UsageError(`--app must look like module.path:variable (as uvicorn takes it), got ${appText}`);
@@ -72,9 +69,23 @@ export async function loadWorkspace(dir: string | undefined, args: ParsedArgs): 
       versions[key] = parsed;
     }
   }
+  return { app, versions };
+}
+
+/** The workspace folder a command works on; a UsageError when it does not exist. */
+export function workspaceDir(dir: string | undefined): string {
+  const root = path.resolve(dir ?? '.');
+  if (!existsSync(root)) throw new UsageError(`no such directory: ${root}`);
+  if (!statSync(root).isDirectory()) throw new UsageError(`not a directory: ${root}`);
+  return root;
+}
+
+/** Reads and analyses DIR; throws UsageError for a missing directory or a bad --app. */
+export async function loadWorkspace(dir: string | undefined, args: ParsedArgs): Promise<Loaded> {
+  const root = workspaceDir(dir);
+  const options = analysisOptions(args);
   await initEngine();
-  const model = analyzeWorkspace(readWorkspace(root), { app, versions });
-  return { dir: root, model };
+  return { dir: root, model: analyzeWorkspace(readWorkspace(root), options) };
 }
 
 export const COMMON_VALUED = ['app', 'python-version', 'starlette-version', 'fastapi-version'];

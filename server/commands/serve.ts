@@ -1,15 +1,11 @@
 // route-lens serve [DIR] [--port 8765] [--host 127.0.0.1] [--app A] [--poll]: a local HTTP server
 // that routes every request with the workspace's table (never running workspace code) and
 // follows edits to the files live.
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { LiveWorkspace } from '../devRouter/liveWorkspace';
 import { isLoopbackName } from '../devRouter/hostCheck';
 import { startDevRouter } from '../devRouter/server';
 import { DEFAULT_HOST, DEFAULT_PORT, RESERVED_PREFIX } from '../devRouter/types';
-import { parseAppRef } from '../../shared/workspace/config';
-import { parseVersion, type FrameworkVersions } from '../../shared/versions';
-import { COMMON_VALUED, EXIT, NoAppsError, UsageError, flag, parseArgs, singleApp, type IO } from './common';
+import { COMMON_VALUED, EXIT, NoAppsError, UsageError, analysisOptions, flag, parseArgs, singleApp, workspaceDir, type IO } from './common';
 
 export interface ServeHooks {
   /** Resolves when the server should stop (default: SIGINT or SIGTERM). */
@@ -20,28 +16,15 @@ export interface ServeHooks {
 
 export async function run(argv: string[], io: IO, hooks: ServeHooks = {}): Promise<number> {
   const args = parseArgs(argv, [...COMMON_VALUED, 'port', 'host'], ['poll']);
-  const root = path.resolve(args.positional[0] ?? '.');
   if (args.positional.length > 1) throw new UsageError(`unexpected argument ${args.positional[1]}`);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`no such directory: ${root}`);
+  const root = workspaceDir(args.positional[0]);
   const portText = flag(args, 'port');
   const port = portText === undefined ? DEFAULT_PORT : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${portText}`);
   const host = flag(args, 'host') ?? DEFAULT_HOST;
-  const appText = flag(args, 'app');
-  const app = appText ? parseAppRef(appText) : undefined;
-  if (appText && !app) throw new UsageError(`--app must look like module.path:variable (as uvicorn takes it), got ${appText}`);
-  const versions: Partial<FrameworkVersions> = {};
-  for (const key of ['python', 'starlette', 'fastapi'] as const) {
-    const v = flag(args, `${key}-version`);
-    if (v) {
-      const parsed = parseVersion(v);
-      if (!parsed) throw new UsageError(`--${key}-version: not a version: ${v}`);
-      versions[key] = parsed;
-    }
-  }
 
   const live = await LiveWorkspace.open(root, {
-    analysis: { app, versions },
+    analysis: analysisOptions(args),
     poll: args.flags.has('poll'),
     onReload: (s, ms) => {
       const served = s.workspace.served.map((a) => a.id).join(', ') || 'no app';
