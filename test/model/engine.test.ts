@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, ORACLE_PINS, table } from './helpers';
 
-/** A code example copied verbatim from the seed documents (test/fixtures/seeds/). */
+/** A code example copied verbatim from the seed documents (test/model/seeds/). */
 function seedCode(file: string): string {
-  return readFileSync(path.resolve(__dirname, '../fixtures/seeds', file), 'utf8');
+  return readFileSync(path.resolve(__dirname, 'seeds', file), 'utf8');
 }
 
 describe('seeds', () => {
