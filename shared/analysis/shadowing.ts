@@ -249,7 +249,47 @@ function decide(target: Entry, request: RequestKind, earlier: EarlierEntries, mo
   const same = candidates.find((e) => e.language.key === target.language.key);
   // An identical earlier language shadows the target for certain, whatever came before it.
   if (same && candidates.every((e) => e === same || e.position > same.position)) return { kind: 'shadowed', shadowedBy: [same] };
-  return work.attempt((): Outcome => decideByAutomata(target, candidates, mode, work)) ?? { kind: 'undecided' };
+  return decideByAutomataMemo(target, candidates, mode, work);
+}
+
+// ---- decisions remembered between analyses ----
+
+/**
+ * An automata decision depends only on the mode and the languages of the target and of its
+ * candidates, in order: remembered by those keys, an edit re-decides only the routes whose
+ * candidates changed. Each entry records the states the decision charged, charged again when it
+ * is reused so that the budget runs out exactly where it did.
+ */
+interface RememberedDecision {
+  charged: number;
+  outcome: { kind: 'reached'; example?: Word } | { kind: 'shadowed'; shadowedBy: number[] };
+}
+
+const MAX_REMEMBERED = 50_000;
+const decisions = new Map<string, RememberedDecision>();
+
+function decideByAutomataMemo(target: Entry, candidates: Entry[], mode: Mode, work: Work): Outcome {
+  if (!work.remembers) return work.attempt((): Outcome => decideByAutomata(target, candidates, mode, work)) ?? { kind: 'undecided' };
+  let key = `${mode}\u0001${target.language.key}`;
+  for (const c of candidates) key += `\u0001${c.language.key}`;
+  const known = decisions.get(key);
+  if (known) {
+    const replay = work.attempt((): Outcome => {
+      work.charge(known.charged);
+      const o = known.outcome;
+      return o.kind === 'reached' ? o : { kind: 'shadowed', shadowedBy: o.shadowedBy.map((i) => candidates[i]!) };
+    });
+    return replay ?? { kind: 'undecided' };
+  }
+  const outcome = work.attempt((): Outcome => decideByAutomata(target, candidates, mode, work));
+  if (!outcome || outcome.kind === 'undecided') return { kind: 'undecided' };
+  if (decisions.size >= MAX_REMEMBERED) decisions.clear();
+  const index = new Map(candidates.map((c, i) => [c, i]));
+  decisions.set(key, {
+    charged: work.chargedByDecision,
+    outcome: outcome.kind === 'reached' ? outcome : { kind: 'shadowed', shadowedBy: outcome.shadowedBy.map((e) => index.get(e)!) },
+  });
+  return outcome;
 }
 
 /**
@@ -370,7 +410,17 @@ class Work {
   private decision = 0;
   private exhausted = false;
 
-  constructor(private readonly budget: Readonly<ShadowingBudget>) {}
+  /** Decisions are remembered between analyses only under the default budget (tests vary it). */
+  readonly remembers: boolean;
+
+  constructor(private readonly budget: Readonly<ShadowingBudget>) {
+    this.remembers = budget === DEFAULT_SHADOWING_BUDGET;
+  }
+
+  /** States charged by the decision in progress (or the last one). */
+  get chargedByDecision(): number {
+    return this.decision;
+  }
 
   readonly dfaNodes: NodeFactory<DFA.Node> = {
     createNode: () => {

@@ -3,6 +3,7 @@
 // fastapi/applications.py); where it differs across versions the version is checked here.
 import type { SyntaxNode } from '../python/parser';
 import { docstringOf } from '../python/strings';
+import { memoByNode } from './syntaxMemo';
 import type { ApiRouteInfo, DeclarationStep, EndpointRef, OpaqueApp, StringWithMap } from '../routing/types';
 import { atLeast } from '../versions';
 import type { Args, Evaluator } from './evaluator';
@@ -349,9 +350,10 @@ export class FrameworkSemantics {
       includeInSchema: includeInSchema && (router?.includeInSchema ?? true),
     };
     if (endpointValue?.t === 'function') {
-      const doc = 'doc' in endpointValue ? endpointValue.doc : docstringOf(endpointValue.node, endpointValue.span.file);
+      const file = endpointValue.span.file;
+      const doc = 'doc' in endpointValue ? endpointValue.doc : memoByNode(`doc:${file}`, endpointValue.node, (n) => docstringOf(n, file));
       if (doc) info.docstring = doc;
-      const sig = signatureOf(endpointValue.node);
+      const sig = memoByNode('signature', endpointValue.node, signatureOf);
       info.endpointParams = sig.names;
       // dependencies=[...] on the route or its router can read path params too
       info.endpointAcceptsAnyParam = sig.open || args.keywords.has('dependencies') || (router?.hasDependencies ?? false);

@@ -31,6 +31,8 @@ export interface PlacedDeclaration {
 
 export class RuleContext {
   private readonly files = new Map<string, SourceFile>();
+  /** declarations(), listed once: every rule walks them. */
+  private placed: readonly PlacedDeclaration[] | undefined;
 
   constructor(readonly project: ProjectModel) {
     for (const m of project.evaluator.modules.values()) {
@@ -64,13 +66,16 @@ export class RuleContext {
   }
 
   /** Every route/websocket/mount/host entry of every router object, including copies made by include_router. */
-  *declarations(): Generator<PlacedDeclaration> {
+  declarations(): readonly PlacedDeclaration[] {
+    if (this.placed) return this.placed;
+    const placed: PlacedDeclaration[] = [];
     for (const router of this.project.routers) {
       for (let index = 0; index < router.entries.length; index++) {
         const decl = router.entries[index]!;
-        if (decl.kind === 'route' || decl.kind === 'websocket' || decl.kind === 'mount' || decl.kind === 'host') yield { decl, router, index };
+        if (decl.kind === 'route' || decl.kind === 'websocket' || decl.kind === 'mount' || decl.kind === 'host') placed.push({ decl, router, index });
       }
     }
+    return (this.placed = placed);
   }
 
   /**

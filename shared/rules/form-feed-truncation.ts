@@ -28,7 +28,7 @@
  * Put the `\f` right after the last visible character (`"""Read one item.\f`), which the quick
  * fix does, or use a non-raw string.
  */
-import { descriptionFor } from '../openapi/fields';
+import { descriptionFor, type Description } from '../openapi/fields';
 import type { StringWithMap } from '../routing/types';
 import { formatVersion } from '../versions';
 import { isApiRoute, quote, type Rule, type RuleContext } from './context';
@@ -53,7 +53,7 @@ export const formFeedTruncation: Rule = {
         continue; // the docstring is not used
       }
       if (!docstring) continue;
-      const result = descriptionFor({ docstring: docstring.value }, python);
+      const result = docstringDescription(docstring.value, python);
       if (docstring.raw && docstring.value.includes('\\f')) {
         report(ctx, out, seen, docstring, 'docstring', result.published);
         continue;
@@ -80,6 +80,20 @@ export const formFeedTruncation: Rule = {
     return out;
   },
 };
+
+const MAX_REMEMBERED = 20_000;
+const descriptions = new Map<string, Description>();
+
+/** descriptionFor a docstring, remembered: include_router copies share their endpoint's docstring. */
+function docstringDescription(docstring: string, python: readonly number[]): Description {
+  const key = `${python.join('.')}\u0000${docstring}`;
+  let d = descriptions.get(key);
+  if (!d) {
+    if (descriptions.size >= MAX_REMEMBERED) descriptions.clear();
+    descriptions.set(key, (d = descriptionFor({ docstring }, python)));
+  }
+  return d;
+}
 
 function report(ctx: RuleContext, out: Diagnostic[], seen: Set<string>, s: StringWithMap, what: string, published: string): void {
   const at = s.value.indexOf('\\f');

@@ -17,7 +17,20 @@ export interface Placeholder {
   end: number;
 }
 
-export function placeholders(template: string): Placeholder[] {
+const MAX_REMEMBERED = 50_000;
+const remembered = new Map<string, readonly Placeholder[]>();
+
+/** The placeholders of a template (remembered: rules ask for the same templates again and again). */
+export function placeholders(template: string): readonly Placeholder[] {
+  let found = remembered.get(template);
+  if (!found) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(template, (found = scanPlaceholders(template)));
+  }
+  return found;
+}
+
+function scanPlaceholders(template: string): Placeholder[] {
   return [...template.matchAll(PARAM_REGEX)].map((m) => ({
     name: m[1]!,
     convertor: m[2] === undefined ? 'str' : m[2].slice(1),

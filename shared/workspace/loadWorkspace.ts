@@ -55,9 +55,11 @@ export function readWorkspace(root: string, overlays?: ReadonlyMap<string, strin
 /** Folders holding a pyproject.toml (the root always counts), deepest first for assignment. */
 function projectRoots(root: string, files: Iterable<string>): string[] {
   const roots = new Set<string>([root]);
+  const checked = new Set<string>(); // each folder is looked at once, and so are its parents
   for (const file of files) {
     for (let dir = path.dirname(file); dir.length > root.length && dir.startsWith(root); dir = path.dirname(dir)) {
-      if (roots.has(dir)) break;
+      if (roots.has(dir) || checked.has(dir)) break;
+      checked.add(dir);
       if (existsSync(path.join(dir, 'pyproject.toml'))) roots.add(dir);
     }
   }
