@@ -12,7 +12,7 @@ import { RouterObject, type FrameworkError } from './routerObject';
 import { FrameworkSemantics } from './semantics';
 import type { Span } from './span';
 import type { FileProblem, Unresolved } from './types';
-import { describe, lookup, unknown, type ClassValue, type FunctionValue, type ModuleRef, type Scope, type Value } from './values';
+import { describe, lookup, truncate, unknown, type ClassValue, type FunctionValue, type ModuleRef, type Scope, type Value } from './values';
 
 export interface ModuleSource {
   name: string;
@@ -814,9 +814,4 @@ export class Evaluator {
         return unknown(`call of ${describe(callee)}`, this.span(node));
     }
   }
-}
-
-function truncate(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
 }

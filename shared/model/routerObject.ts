@@ -97,6 +97,8 @@ export class RouterObject {
   entries: Entry[] = [];
   prefix = '';
   prefixString?: StringWithMap;
+  /** Set when prefix= is not a constant: API routes added to this router cannot be placed. */
+  prefixUnknown?: string;
   tags: string[] = [];
   deprecated = false;
   includeInSchema = true;

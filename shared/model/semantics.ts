@@ -11,7 +11,7 @@ import type { FrameworkClass } from './frameworkClasses';
 import { RouterObject, type Entry, type RouteDeclaration } from './routerObject';
 import type { Span } from './span';
 import type { AppKind, AppSettings } from './types';
-import { describe, unknown, type ClassValue, type Value } from './values';
+import { describe, truncate, unknown, type ClassValue, type Value } from './values';
 
 const HTTP_METHOD_DECORATORS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'] as const;
 
@@ -103,7 +103,7 @@ export class FrameworkSemantics {
         return this.newAPIRouter(args, node, className);
       case 'Route':
       case 'APIRoute':
-        return this.newRoute(cls.kind === 'Route' ? 'starlette' : 'api', args, node, null);
+        return this.newRoute(cls.kind === 'Route' ? 'starlette' : 'api', args, node);
       case 'WebSocketRoute':
       case 'APIWebSocketRoute':
         return this.newWebSocketRoute(cls.kind === 'WebSocketRoute' ? 'starlette' : 'api', args, node, null);
@@ -213,7 +213,7 @@ export class FrameworkSemantics {
     } else if (prefixValue && prefixValue.t !== 'none') {
       r.prefix = '';
       this.unresolvedEntry(r, args.keywordNodes.get('prefix')!, 'prefix', `APIRouter prefix is ${describe(prefixValue)}: its routes cannot be placed`);
-      (r as { prefixUnknown?: string }).prefixUnknown = describe(prefixValue);
+      r.prefixUnknown = describe(prefixValue);
     }
     r.tags = this.strings(args.keywords.get('tags')) ?? [];
     r.deprecated = this.bool(args.keywords.get('deprecated'), false) ?? false;
@@ -274,9 +274,8 @@ export class FrameworkSemantics {
   }
 
   /** Starlette Route(path, endpoint, methods=, name=, include_in_schema=) or FastAPI's APIRoute. */
-  private newRoute(flavor: 'api' | 'starlette', args: Args, node: SyntaxNode, router: RouterObject | null): Value {
-    const decl = this.routeDeclaration(flavor, args, node, args.positional.length > 1 || args.keywords.has('endpoint') ? this.arg(args, 1, 'endpoint') : undefined, router, 'Route');
-    return decl;
+  private newRoute(flavor: 'api' | 'starlette', args: Args, node: SyntaxNode): Value {
+    return this.routeDeclaration(flavor, args, node, this.arg(args, 1, 'endpoint'), null, flavor === 'api' ? 'APIRoute' : 'Route');
   }
 
   /**
@@ -456,17 +455,13 @@ export class FrameworkSemantics {
 
   routesListItems(r: RouterObject): Value[] {
     const items: Value[] = [];
-    for (const e of this.flatEntries(r)) {
+    for (const e of r.entries) {
       if (e.kind === 'route' || e.kind === 'websocket') items.push({ t: 'route-decl', decl: e });
       else if (e.kind === 'mount') items.push({ t: 'mount-decl', decl: e });
       else if (e.kind === 'host') items.push({ t: 'host-decl', decl: e });
       else items.push({ t: 'unknown', reason: e.kind === 'unresolved' ? e.reason : 'lazy include', span: e.span });
     }
     return items;
-  }
-
-  private flatEntries(r: RouterObject): Entry[] {
-    return r.entries;
   }
 
   routesListCall(r: RouterObject, method: string, args: Value[], node: SyntaxNode): Value {
@@ -655,8 +650,8 @@ export class FrameworkSemantics {
   }
 
   private place(r: RouterObject, v: Value, node: SyntaxNode): void {
-    if (v.t === 'route-decl' && (r as { prefixUnknown?: string }).prefixUnknown !== undefined && v.decl.flavor === 'api') {
-      this.unresolvedEntry(r, node, 'route', `the router prefix is ${(r as { prefixUnknown?: string }).prefixUnknown}`);
+    if (v.t === 'route-decl' && r.prefixUnknown !== undefined && v.decl.flavor === 'api') {
+      this.unresolvedEntry(r, node, 'route', `the router prefix is ${r.prefixUnknown}`);
       return;
     }
     this.appendRouteValue(r, v, node);
@@ -788,11 +783,6 @@ function defaultSettings(over: Partial<AppSettings>): AppSettings {
 
 function unique(xs: string[]): string[] {
   return [...new Set(xs)];
-}
-
-function truncate(text: string, max = 40): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
 }
 
 function isDependencyCall(call: SyntaxNode | null): boolean {

@@ -99,3 +99,9 @@ export function describe(v: Value): string {
       return v.t;
   }
 }
+
+/** Source text shortened to one line, for messages. */
+export function truncate(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
+}
