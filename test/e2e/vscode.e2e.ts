@@ -218,10 +218,14 @@ describe('VS Code (code-server) with the packaged extension', () => {
     await expect.poll(problems, { timeout: 30_000 }).toEqual([...PLANTED, 'items.py:57 RL001'].sort());
     await command('View: Toggle Maximized Panel');
     await page.keyboard.press('Control+1');
-    for (let i = 0; i < 5 && (await lineText('@router.delete')) !== '@router.delete("/{item_name}", deprecated=True)'; i++) {
+    // Typing made several undo stops (auto-closed braces); undo until the line is back, letting
+    // each undo render before reading the line again.
+    const original = '@router.delete("/{item_name}", deprecated=True)';
+    for (let i = 0; i < 20 && (await lineText('@router.delete')) !== original; i++) {
       await page.keyboard.press('Control+Z');
+      await page.waitForTimeout(300);
     }
-    expect(await lineText('@router.delete')).toBe('@router.delete("/{item_name}", deprecated=True)');
+    await expect.poll(() => lineText('@router.delete'), { timeout: 10_000 }).toBe(original);
     await expect.poll(() => page.locator('.markers-panel').innerText(), { timeout: 30_000 }).not.toContain('Duplicated param name item_name');
     await command('View: Toggle Maximized Panel');
     await expect.poll(problems, { timeout: 30_000 }).toEqual([...PLANTED].sort());
