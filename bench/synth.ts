@@ -5,6 +5,7 @@
 // The generated code imports and runs under Debian's FastAPI 0.92 / Starlette 0.26.1.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { mulberry32 } from '../test/differential/gen/rng';
 
 export interface SynthOptions {
   files: number;
@@ -21,17 +22,6 @@ export interface SynthWorkspace {
   bytes: number;
   /** Absolute path of the big routes file, when asked for. */
   bigFile?: string;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NOUNS = ['users', 'orders', 'items', 'invoices', 'carts', 'reviews', 'payments', 'shipments', 'coupons', 'tickets', 'projects', 'tasks', 'teams', 'files', 'reports', 'events', 'alerts', 'tokens', 'accounts', 'plans'];
@@ -71,7 +61,7 @@ function resourceRoutes(r: () => number, count: number): { path: string; methods
 }
 
 export function generateWorkspace(root: string, opts: SynthOptions): SynthWorkspace {
-  const r = rng(opts.seed);
+  const r = mulberry32(opts.seed);
   let bytes = 0;
   let fileCount = 0;
   let routeCount = 0;
