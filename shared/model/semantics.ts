@@ -400,9 +400,10 @@ export class FrameworkSemantics {
   }
 
   private newHost(args: Args, node: SyntaxNode): Value {
-    const { path: host, pathString, reason } = this.pathArg(args, 0, 'host');
+    const { path: host, pathString, reason, node: hostNode } = this.pathArg(args, 0, 'host');
     const span = this.ev.span(node);
     if (host === undefined) return { t: 'unknown', reason: `Host: ${reason}`, span };
+    if (host.startsWith('/')) this.ev.reportError(hostNode ?? node, 'AssertionError', "Host must not start with '/'", 'host');
     const target = this.mountTarget(this.arg(args, 1, 'app'), this.argNode(args, 1, 'app') ?? node);
     const name = this.str(this.arg(args, 2, 'name')) ?? null;
     return { t: 'host-decl', decl: { kind: 'host', host, pathString, name, target, span, chain: [this.step('Host', node)] } };

@@ -33,7 +33,7 @@ import type { Diagnostic, Fix } from './types';
 export const CODE = 'RL005';
 export const NAME = 'invalid-prefix';
 
-const TOPICS = new Set(['prefix', 'route-path', 'mount-path', 'empty-path']);
+const TOPICS = new Set(['prefix', 'route-path', 'mount-path', 'empty-path', 'host']);
 
 export const invalidPrefix: Rule = {
   code: CODE,
@@ -56,23 +56,6 @@ export const invalidPrefix: Rule = {
         fixes: fixFor(ctx, error),
       });
     }
-    // Starlette's Host asserts its pattern; the model does not record it as an error.
-    for (const { decl } of ctx.declarations()) {
-      if (decl.kind !== 'host' || !decl.host.startsWith('/')) continue;
-      const span = decl.pathString?.span ?? decl.span;
-      const key = `${span.file}:${span.start}:host`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({
-        code: CODE,
-        rule: NAME,
-        severity: 'error',
-        message: "AssertionError: Host must not start with '/' — raised while the app is built, so it does not start. A Host takes a host name pattern such as \"{sub}.example.com\".",
-        span,
-        related: [],
-        fixes: [],
-      });
-    }
     return out;
   },
 };
@@ -83,6 +66,8 @@ function advice(error: FrameworkError): string {
       return ' Write the prefix with a leading "/" and no trailing "/", e.g. "/items".';
     case 'empty-path':
       return ' Give the route a path such as "/" or include the router with a prefix.';
+    case 'host':
+      return ' A Host takes a host name pattern such as "{sub}.example.com".';
     default:
       return ' Start the path with "/".';
   }
@@ -90,7 +75,7 @@ function advice(error: FrameworkError): string {
 
 /** A quick fix when the faulty value is one plain string literal. */
 function fixFor(ctx: RuleContext, error: FrameworkError): Fix[] {
-  if (error.topic === 'empty-path') return [];
+  if (error.topic === 'empty-path' || error.topic === 'host') return [];
   const text = ctx.file(error.span.file)?.text.slice(error.span.start, error.span.end);
   if (text === undefined) return [];
   const m = /^([rRuU]?)(['"])([^'"\\\n{}]*)\2$/.exec(text);
