@@ -27,6 +27,7 @@
  * The quick fix rewrites the string literal.
  */
 import type { FrameworkError } from '../model/routerObject';
+import { decodeString } from '../python/strings';
 import type { Rule, RuleContext } from './context';
 import type { Diagnostic, Fix } from './types';
 
@@ -73,26 +74,22 @@ function advice(error: FrameworkError): string {
   }
 }
 
-/** A quick fix when the faulty value is one plain string literal. */
+/** A quick fix when the faulty value is one string literal written without escapes. */
 function fixFor(ctx: RuleContext, error: FrameworkError): Fix[] {
   if (error.topic === 'empty-path' || error.topic === 'host') return [];
-  const text = ctx.file(error.span.file)?.text.slice(error.span.start, error.span.end);
-  if (text === undefined) return [];
-  const m = /^([rRuU]?)(['"])([^'"\\\n{}]*)\2$/.exec(text);
-  if (!m) return [];
-  const value = m[3]!;
-  let fixed: string;
-  if (error.topic === 'prefix') {
-    fixed = (value.startsWith('/') ? value : '/' + value).replace(/\/+$/, '');
-  } else {
-    fixed = '/' + value;
-  }
+  const node = ctx.nodeAt(error.span);
+  if (node?.type !== 'string' || node.startIndex !== error.span.start || node.endIndex !== error.span.end) return [];
+  const decoded = decodeString(node, undefined, error.span.file);
+  if (!decoded.ok) return [];
+  const { value, offsets } = decoded.value;
+  // Each character must be written as itself, so the edit can replace the text in place.
+  if (value.length === 0 || offsets.some((o, i) => o !== offsets[0]! + i)) return [];
+  const fixed = error.topic === 'prefix' ? (value.startsWith('/') ? value : '/' + value).replace(/\/+$/, '') : '/' + value;
   if (fixed === value) return [];
-  const contentStart = error.span.start + m[1]!.length + 1;
   return [
     {
       title: `Change ${JSON.stringify(value)} to ${JSON.stringify(fixed)}`,
-      edits: [{ span: { file: error.span.file, start: contentStart, end: contentStart + value.length }, newText: fixed }],
+      edits: [{ span: { file: error.span.file, start: offsets[0]!, end: offsets[0]! + value.length }, newText: fixed }],
       isPreferred: true,
     },
   ];
